@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify'
+import { accountsRoutes } from './accounts/accounts.routes.js'
+import { resolveActor } from './accounts/accounts.service.js'
+import { districtsRoutes } from './districts/districts.routes.js'
+import { organisationsRoutes } from './organisations/organisations.routes.js'
+import type { Config } from './platform/config.js'
+import type { Db } from './platform/db.js'
+import { buildHttpServer } from './platform/http.js'
+import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
+
+/** The whole HTTP application: every domain's routes under /api, the web app at /. */
+export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
+  return buildHttpServer({
+    context: { db: options.db, config: options.config },
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes],
+    resolveActor,
+    logger: options.logger ?? false,
+    serveWeb: options.serveWeb ?? false,
+  })
+}

@@ -1,0 +1,25 @@
+import { buildApp } from './app.js'
+import { loadConfig } from './platform/config.js'
+import { openDatabase } from './platform/db.js'
+import { migrate } from './platform/migrate.js'
+import { seedIfEmpty } from './demo/seed.js'
+import { loadReferenceData } from './reference.js'
+
+const config = loadConfig()
+const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+await migrate(handle)
+await loadReferenceData(handle.db)
+const seeded = await seedIfEmpty(handle.db)
+const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true })
+app.log.info(
+  { backend: handle.backend, demoData: seeded ? 'loaded into the empty database' : 'not loaded (database has data)' },
+  'database ready',
+)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => handle.close()).then(() => process.exit(0))
+  })
+}
+
+await app.listen({ port: config.port, host: config.host })

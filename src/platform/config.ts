@@ -1,0 +1,25 @@
+import { resolve } from 'node:path'
+
+export type Config = {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  publicUrl: string
+  secureCookies: boolean
+  logLevel: string
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000)
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.CLOCK_DATA_DIR ?? '.clock-data/pglite'),
+    publicUrl: env.CLOCK_PUBLIC_URL ?? `http://localhost:${port}`,
+    // Browsers accept Secure cookies from http://localhost; set CLOCK_SECURE_COOKIES=false only for plain-HTTP hosts.
+    secureCookies: env.CLOCK_SECURE_COOKIES !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  }
+}

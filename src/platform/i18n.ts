@@ -1,0 +1,50 @@
+import { smeMessages } from '../organisations/sme.js'
+import { platformMessages } from './messages.js'
+
+export const locales = ['it', 'en'] as const
+export type Locale = (typeof locales)[number]
+export const defaultLocale: Locale = 'it'
+
+type Catalogue = Record<string, string>
+
+const catalogues: Record<Locale, Catalogue> = {
+  it: { ...platformMessages.it, ...smeMessages.it },
+  en: { ...platformMessages.en, ...smeMessages.en },
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'it' || value === 'en'
+}
+
+/** Explicit choice (cookie or query) first, then the browser's Accept-Language, then Italian. */
+export function pickLocale(explicit: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (isLocale(explicit)) return explicit
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase()
+    if (isLocale(tag)) return tag
+  }
+  return defaultLocale
+}
+
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const template = catalogues[locale][key] ?? catalogues[defaultLocale][key] ?? key
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = params[name]
+    if (value === undefined) return whole
+    return typeof value === 'number' ? formatNumber(locale, value) : value
+  })
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB').format(value)
+}
+
+export function formatEuros(locale: Locale, cents: number): string {
+  return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  )
+}
+
+export function catalogueKeys(locale: Locale): string[] {
+  return Object.keys(catalogues[locale])
+}

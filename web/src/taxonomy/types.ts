@@ -1,0 +1,1 @@
+export type TaxonomyNode = { code: string; parentCode: string | null; labelIt: string; labelEn: string }
