@@ -87,8 +87,10 @@ export async function syncClusters(db: Db): Promise<void> {
   })
 }
 
-const activeMemberCount = sql<number>`(SELECT count(*) FROM memberships m
-  WHERE m.cluster_id = clusters.id AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date))`
+// Active members today; a cluster of clusters (CLOCK) counts the members of the districts it joins.
+const activeMemberCount = sql<number>`(SELECT count(DISTINCT m.organisation_id) FROM memberships m
+  WHERE (m.cluster_id = clusters.id OR m.cluster_id IN (SELECT l.child_id FROM cluster_links l WHERE l.parent_id = clusters.id))
+  AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date))`
 
 function summaryQuery(db: Db) {
   return db

@@ -59,11 +59,10 @@ export async function searchDirectory(db: Db, filters: DirectoryFilters): Promis
   }
   if (conditions.length > 0) query = query.where((eb) => eb.and(conditions))
 
-  const rank = text
-    ? sql<number>`ts_rank_cd(o.search_document, ${tsQuery}) + word_similarity(${folded}, o.name_folded)`
-    : sql<number>`0`
+  let ordered = query
+  if (text) ordered = ordered.orderBy(sql`ts_rank_cd(o.search_document, ${tsQuery}) + word_similarity(${folded}, o.name_folded)`, 'desc')
   const [rows, count] = await Promise.all([
-    query
+    ordered
       .select([
         'o.id',
         'o.legal_name',
@@ -81,7 +80,6 @@ export async function searchDirectory(db: Db, filters: DirectoryFilters): Promis
         sql<string[]>`ARRAY(SELECT DISTINCT k.slug FROM memberships m JOIN clusters k ON k.id = m.cluster_id
           WHERE m.organisation_id = o.id AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) ORDER BY 1)`.as('clusters'),
       )
-      .orderBy(rank, 'desc')
       .orderBy('o.name_folded')
       .orderBy('o.id')
       .limit(filters.pageSize)

@@ -50,6 +50,8 @@ export async function buildHttpServer(options: {
     bodyLimit: 256 * 1024,
     trustProxy: true,
   })
+  // The API speaks JSON only; anything else is refused with 415 before it reaches a route.
+  app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   await app.register(fastifyCookie)
