@@ -59,6 +59,17 @@ describe('sign-up, sign-in and sign-out', () => {
     expect(wrongPassword.cookies).toHaveLength(0)
   })
 
+  it('slows down password guessing on one account', async () => {
+    const user = await createUser(ctx.db)
+    const attempt = () => ctx.app.inject({ method: 'POST', url: '/api/auth/signin', payload: { email: user.email, password: 'guess guess guess' } })
+    for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401)
+    const blocked = await attempt()
+    expect(blocked.statusCode).toBe(429)
+    expect(blocked.json().error.code).toBe('rate_limited')
+    const right = await ctx.app.inject({ method: 'POST', url: '/api/auth/signin', payload: { email: user.email, password: user.password } })
+    expect(right.statusCode).toBe(429)
+  })
+
   it('ends the session on sign-out', async () => {
     const user = await createUser(ctx.db)
     const cookie = await signInAs(ctx.app, user)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { AppError } from '../platform/errors.js'
 import { languageCookie, sessionCookie, type AppContext } from '../platform/http.js'
 import { authorize, requireSignedIn } from '../platform/policies.js'
 import { uuid } from '../platform/validation.js'
@@ -25,11 +26,14 @@ import {
   signUpBody,
   userView,
 } from './accounts.schema.js'
+import { createThrottle } from './throttle.js'
 
 const tags = ['accounts']
 
 export function accountsRoutes(server: FastifyInstance, { db, config }: AppContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>()
+  const failedSignIns = createThrottle({ limit: 10, windowMs: 15 * 60_000 })
+  const resetRequests = createThrottle({ limit: 5, windowMs: 15 * 60_000 })
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -46,7 +50,13 @@ export function accountsRoutes(server: FastifyInstance, { db, config }: AppConte
   })
 
   app.post('/auth/signin', { schema: { tags, body: signInBody, response: { 200: z.object({ user: userView }) } } }, async (request, reply) => {
-    const session = await signIn(db, request.body)
+    const throttleKey = `${request.ip}|${request.body.email}`
+    if (failedSignIns.isBlocked(throttleKey)) throw new AppError('rate_limited')
+    const session = await signIn(db, request.body).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'invalid_credentials') failedSignIns.recordFailure(throttleKey)
+      throw error
+    })
+    failedSignIns.reset(throttleKey)
     const user = await getUserView(db, session.userId)
     reply.setCookie(sessionCookie, session.token, cookieOptions)
     reply.setCookie(languageCookie, user.locale, { path: '/', sameSite: 'lax', secure: config.secureCookies, maxAge: 365 * 24 * 3600 })
@@ -71,6 +81,9 @@ export function accountsRoutes(server: FastifyInstance, { db, config }: AppConte
   })
 
   app.post('/auth/password-reset', { schema: { tags, body: resetRequestBody } }, async (request, reply) => {
+    const throttleKey = `${request.ip}|${request.body.email}`
+    if (resetRequests.isBlocked(throttleKey)) throw new AppError('rate_limited')
+    resetRequests.recordFailure(throttleKey)
     await requestPasswordReset(db, request.body.email, config.publicUrl)
     return reply.status(202).send({ status: 'queued' })
   })

@@ -8,7 +8,7 @@ export class UsageError extends Error {}
 
 export type CommandOptions = NonNullable<ParseArgsConfig['options']>
 
-export type ParsedArgs = { values: Record<string, string | boolean | undefined>; positionals: string[] }
+export type ParsedArgs = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
 
 export type Command = {
   name: string
