@@ -1,5 +1,6 @@
-import { createWriteStream, type WriteStream } from 'node:fs'
-import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { sql } from 'kysely'
 import Papa from 'papaparse'
 import type { Db } from '../platform/db.js'
@@ -46,21 +47,22 @@ export const exportCommand: Command = {
     const outPath = stringOption(args, 'out')
 
     await withDatabase(async ({ db }) => {
-      const file = outPath ? createWriteStream(outPath) : null
-      if (file) await Promise.race([once(file, 'open'), once(file, 'error').then(([error]) => Promise.reject(error))])
-      const out = file ?? process.stdout
       let count = 0
-      try {
+      const chunks = async function* (): AsyncGenerator<string> {
         for await (const page of pages(db)) {
-          const chunk =
-            format === 'json'
-              ? page.map((row) => JSON.stringify(row)).join('\n') + '\n'
-              : Papa.unparse(page.map(csvRecord), { header: count === 0, newline: '\n' }) + '\n'
+          yield format === 'json'
+            ? page.map((row) => JSON.stringify(row)).join('\n') + '\n'
+            : Papa.unparse(page.map(csvRecord), { header: count === 0, newline: '\n' }) + '\n'
           count += page.length
-          if (!out.write(chunk)) await once(out, 'drain')
         }
-      } finally {
-        if (file) await closeFile(file)
+      }
+      try {
+        if (outPath) await pipeline(Readable.from(chunks()), createWriteStream(outPath))
+        else await pipeline(Readable.from(chunks()), process.stdout, { end: false })
+      } catch (error) {
+        // A reader that stops early (`clock export organisations | head`) closes the pipe: not a failure.
+        if (!outPath && (error as NodeJS.ErrnoException).code === 'EPIPE') return
+        throw error
       }
       // The count goes to stderr so that standard output stays a clean CSV or JSON stream.
       console.error(`Exported ${count} organisations${outPath ? ` to ${outPath}` : ''}.`)
@@ -120,8 +122,4 @@ async function* pages(db: Db): AsyncGenerator<ExportRow[]> {
     if (rows.length < pageSize) return
     after = (rows[rows.length - 1] as { id: string }).id
   }
-}
-
-function closeFile(file: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }

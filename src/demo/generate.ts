@@ -125,7 +125,10 @@ const sectors: readonly Sector[] = [
 
 const surnames = ['Rossi', 'Bianchi', 'Bartolini', 'Lombardi', 'Ricci', 'Marchetti', 'Giannini', 'Del Bianco', 'Innocenti', 'Fabbri', 'Mancini', 'Pucci', 'Bandini', 'Cecchi', 'Guidi', 'Niccolai', 'Santini', 'Vannucci', 'Baldi', 'Morelli', 'Parenti', 'Lenzi', 'Tognetti', 'Benvenuti']
 const givenNames = ['Giulia', 'Marco', 'Francesca', 'Lorenzo', 'Chiara', 'Alessandro', 'Sara', 'Matteo', 'Elena', 'Andrea', 'Martina', 'Niccolò', 'Valentina', 'Tommaso', 'Irene', 'Filippo']
-const placeSuffixes = ['Toscana', 'Apuana', 'Fiorentina', 'Pisana', 'Senese', 'Lucchese', 'Pratese', 'Livornese', 'Aretina', 'Maremmana', 'Versiliese', 'Italia']
+const placeAdjectives: Record<string, string> = {
+  FI: 'Fiorentina', PI: 'Pisana', LU: 'Lucchese', LI: 'Livornese', SI: 'Senese', AR: 'Aretina', PO: 'Pratese', PT: 'Pistoiese', MS: 'Apuana', GR: 'Maremmana',
+  TO: 'Torinese', NO: 'Novarese', CN: 'Cuneese', AL: 'Alessandrina', BI: 'Biellese', MI: 'Milanese', BO: 'Bolognese', RM: 'Romana', GE: 'Genovese', NA: 'Napoletana',
+}
 const companySuffixes = ['Sistemi', 'Lab', 'Tech', 'Engineering', 'Innovazione', 'Solutions', 'Group', 'Industrie']
 const streets = ['Via Roma', 'Via Garibaldi', 'Via dell’Industria', 'Viale Europa', 'Via del Lavoro', 'Via Galileo Galilei', 'Via dei Mille', 'Via Aurelia', 'Via Pisana', 'Via Fiorentina']
 const roles = [
@@ -178,9 +181,9 @@ function figuresFor(random: Random, type: OrganisationType): { headcount: number
   }
 }
 
-function nameFor(random: Random, type: OrganisationType, sector: Sector, index: number): { legalName: string; shortName: string | null } {
+function nameFor(random: Random, type: OrganisationType, sector: Sector, index: number, provinceCode: string): { legalName: string; shortName: string | null } {
   const stem = random.pick(sector.stems)
-  const place = random.pick(placeSuffixes)
+  const place = random.chance(0.8) ? (placeAdjectives[provinceCode] ?? 'Italia') : random.pick(['Italia', 'Toscana', 'Tirrenica', 'Appenninica'])
   switch (type) {
     case 'research_organisation':
       return { legalName: `Centro Ricerche ${stem} ${place}`, shortName: `CR${stem.slice(0, 3).toUpperCase()}${index % 100}` }
@@ -193,7 +196,7 @@ function nameFor(random: Random, type: OrganisationType, sector: Sector, index: 
     case 'other':
       return { legalName: `Consorzio ${stem} ${place}`, shortName: null }
     case 'startup':
-      return { legalName: `${stem}${random.pick(['ify', 'io', 'Lab', 'X', 'Hub'])} S.r.l.`, shortName: null }
+      return { legalName: `${stem}${random.pick(['Lab', 'Tech', 'Hub', 'Wave', 'Next'])} S.r.l.`, shortName: null }
     default: {
       const form = type === 'large_company' ? 'S.p.A.' : random.pick(['S.r.l.', 'S.r.l.', 'S.p.A.', 'S.n.c.', 'Soc. Coop.'])
       const base = random.chance(0.45) ? `${random.pick(surnames)} ${stem}` : `${stem} ${random.pick([place, random.pick(companySuffixes)])}`
@@ -222,12 +225,12 @@ export function generateOrganisations(count: number, seed = 2026): DemoOrganisat
   for (let index = 0; index < count; index++) {
     const sector = sectors[index % sectors.length] as Sector
     const type = random.weighted(typeWeights)
-    let { legalName, shortName } = nameFor(random, type, sector, index)
-    if (usedNames.has(legalName)) legalName = legalName.replace(/( S\.r\.l\.| S\.p\.A\.| S\.n\.c\.| Soc\. Coop\.)?$/, ` ${index}$1`)
-    usedNames.add(legalName)
     const provinceCode = random.weighted([[random.pick(tuscanProvinces), 80], [random.pick(piedmontProvinces), 12], [random.pick(otherProvinces), 8]] as const)
     const province = provinceByCode.get(provinceCode)
     if (!province) throw new Error(`demo data names an unknown province ${provinceCode}`)
+    let { legalName, shortName } = nameFor(random, type, sector, index, provinceCode)
+    if (usedNames.has(legalName)) legalName = legalName.replace(/( S\.r\.l\.| S\.p\.A\.| S\.n\.c\.| Soc\. Coop\.)?$/, ` ${index}$1`)
+    usedNames.add(legalName)
     const figures = figuresFor(random, type)
     const activity = random.int(0, sector.activityIt.length - 1)
     const second = (activity + 1 + random.int(0, sector.activityIt.length - 2)) % sector.activityIt.length

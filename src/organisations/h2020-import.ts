@@ -48,18 +48,22 @@ const euToIso: Record<string, string> = { UK: 'GB', EL: 'GR' }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' })
 
+// ICU also names groupings (EU, UN, QO…), private-use codes and old aliases it maps on (UK → GB, YU → RS).
+const notCountries = new Set(['EU', 'EZ', 'UN', 'ZZ'])
+
 /** True for an assigned ISO 3166-1 alpha-2 code (Kosovo's XK included), as known to the ICU data of Node. */
 export function isKnownCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false
+  if (!/^[A-Z]{2}$/.test(code) || notCountries.has(code) || /^(Q[M-Z]|X[A-JL-Z])$/.test(code)) return false
   try {
-    return regionNames.of(code) !== code
+    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}` && regionNames.of(code) !== code
   } catch {
     return false
   }
 }
 
+// Some streets span two lines in the file; one line reads better in the directory and in CSV exports.
 function text(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? ''
+  const trimmed = value?.replace(/\s+/g, ' ').trim() ?? ''
   return trimmed === '' ? null : trimmed
 }
 
