@@ -59,6 +59,7 @@ export async function signIn(
   if (!user || !valid) throw new AppError('invalid_credentials')
   const token = newToken()
   const expiresAt = new Date(Date.now() + sessionLifetimeMs)
+  await db.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<=', new Date()).execute()
   await db.insertInto('sessions').values({ token_hash: hashToken(token), user_id: user.id, expires_at: expiresAt }).execute()
   return { token, expiresAt, userId: user.id }
 }
