@@ -5,6 +5,7 @@ import { commandUsageText, helpCommand, usageText } from './help.js'
 import { importCommand } from './import.js'
 import { migrateCommand } from './migrate.js'
 import { outboxCommand } from './outbox.js'
+import { eligibilityCommand, grantCommand } from './rules.js'
 import { seedCommand } from './seed.js'
 import { errorMessage, UsageError, type Command } from './shared.js'
 
@@ -15,6 +16,8 @@ const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   outboxCommand,
+  eligibilityCommand,
+  grantCommand,
   helpCommand(() => commands),
 ]
 
@@ -34,6 +37,7 @@ async function runCli(argv: readonly string[]): Promise<number> {
     console.error(`clock: unknown command "${name}"\n\n${usageText(commands)}`)
     return 2
   }
+  if (command.runRaw) return command.runRaw(rest)
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(commandUsageText(command))
     return 0

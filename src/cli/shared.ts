@@ -16,6 +16,8 @@ export type Command = {
   usage: string
   options: CommandOptions
   run: (args: ParsedArgs) => Promise<void>
+  /** For commands that parse their own arguments and choose their own exit code (they open no database). */
+  runRaw?: (argv: string[]) => Promise<number>
 }
 
 export type OpenedDatabase = DbHandle & { migrationsApplied: string[]; location: string }

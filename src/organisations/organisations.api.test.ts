@@ -86,6 +86,69 @@ describe('the directory', () => {
   })
 })
 
+describe('text search with filters', () => {
+  it('returns only organisations that match both the words and every filter', async () => {
+    const search = async (query: string): Promise<{ items: { type: string; sizeClass: string; provinceCode: string; competences: string[]; clusters: string[] }[]; total: number }> =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/organisations?${query}&pageSize=100` })).json()
+    const bySize = await search('q=tessuti&type=sme&size=micro')
+    expect(bySize.total).toBeGreaterThan(0)
+    for (const item of bySize.items) expect(item).toMatchObject({ type: 'sme', sizeClass: 'micro' })
+    const byTaxonomy = await search('q=laser&taxonomy=CN')
+    expect(byTaxonomy.total).toBeGreaterThan(0)
+    for (const item of byTaxonomy.items) expect(item.competences.some((code) => code.startsWith('CN'))).toBe(true)
+    const byCluster = await search('q=marmo&cluster=clock&province=MS')
+    for (const item of byCluster.items) {
+      expect(item.provinceCode).toBe('MS')
+      expect(item.clusters.some((slug) => slug.startsWith('tuscany-'))).toBe(true)
+    }
+  })
+
+  it('follows changes to competences and to membership periods at once', async () => {
+    const founder = await signInAs(ctx.app, await createUser(ctx.db))
+    const created = (
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: { cookie: founder },
+        payload: { legalName: 'Zirconia Speciale S.r.l.', type: 'sme', descriptionIt: 'Ceramiche di zirconia per impianti.', competences: ['CN.02'] },
+      })
+    ).json().organisation
+    const ids = async (query: string): Promise<string[]> =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/organisations?${query}` })).json().items.map((item: { id: string }) => item.id)
+    expect(await ids('q=zirconia&taxonomy=CN.02')).toEqual([created.id])
+    await ctx.app.inject({ method: 'PATCH', url: `/api/organisations/${created.id}`, headers: { cookie: founder }, payload: { competences: ['SF.01'] } })
+    expect(await ids('q=zirconia&taxonomy=CN.02')).toEqual([])
+    expect(await ids('q=zirconia&taxonomy=SF')).toEqual([created.id])
+
+    const manager = await signInAs(ctx.app, await createUser(ctx.db, { managedClusterSlugs: ['tuscany-advanced-materials'] }))
+    const past = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/clusters/tuscany-advanced-materials/members',
+      headers: { cookie: manager },
+      payload: { organisationId: created.id, associated: true, since: '2018-01-01', until: '2019-12-31' },
+    })
+    expect(past.statusCode).toBe(201)
+    expect(await ids('q=zirconia&cluster=tuscany-advanced-materials')).toEqual([])
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/clusters/tuscany-advanced-materials/members',
+      headers: { cookie: manager },
+      payload: { organisationId: created.id, associated: true, since: '2024-01-01' },
+    })
+    expect(await ids('q=zirconia&cluster=tuscany-advanced-materials')).toEqual([created.id])
+    expect(await ids('q=zirconia&cluster=clock&type=sme')).toEqual([created.id])
+    expect(await ids('q=zirconia&cluster=tuscany-fashion')).toEqual([])
+  })
+
+  it('says when a broad query has more matches than it counts', async () => {
+    const broad = (await ctx.app.inject({ method: 'GET', url: '/api/organisations?q=organizzazione' })).json()
+    expect(broad.total).toBeGreaterThan(300)
+    expect(broad.totalExact).toBe(true)
+    const none = (await ctx.app.inject({ method: 'GET', url: '/api/organisations?q=xylofonoquantico' })).json()
+    expect(none).toMatchObject({ items: [], total: 0, totalExact: true })
+  })
+})
+
 describe('an organisation profile', () => {
   it('shows the EU SME class with its reasons in the user’s language', async () => {
     await ctx.app.inject({

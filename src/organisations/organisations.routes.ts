@@ -42,7 +42,9 @@ export function organisationsRoutes(server: FastifyInstance, { db }: AppContext)
         tags,
         summary: 'Search the directory',
         querystring: directoryQuery,
-        response: { 200: z.object({ items: z.array(organisationSummary), total: z.number(), page: z.number(), pageSize: z.number() }) },
+        response: {
+          200: z.object({ items: z.array(organisationSummary), total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number() }),
+        },
       },
     },
     async (request) => {

@@ -18,7 +18,9 @@ import { TaxonomyPage } from './taxonomy/taxonomy-page'
 
 function ScrollToTop(): null {
   const { pathname } = useLocation()
-  useEffect(() => window.scrollTo(0, 0), [pathname])
+  useEffect(() => {
+    window.scrollTo(0, 0)
+  }, [pathname])
   return null
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent, type ReactElement, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from './api'
 
@@ -20,7 +20,6 @@ export type SubmitState = {
   busy: boolean
   failure: FormFailure | null
   run: (action: () => Promise<void>) => Promise<void>
-  clear: () => void
 }
 
 export function useSubmit(): SubmitState {
@@ -37,7 +36,7 @@ export function useSubmit(): SubmitState {
       setBusy(false)
     }
   }
-  return { busy, failure, run, clear: () => setFailure(null) }
+  return { busy, failure, run }
 }
 
 type FieldFrame = { label: string; hint?: string | undefined; error?: string | undefined; required?: boolean }
@@ -78,7 +77,7 @@ export function TextField(
   props: FieldFrame & {
     value: string
     onChange: (value: string) => void
-    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number'
+    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number' | 'date'
     name?: string
     autoComplete?: string
     inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel' | 'url'
@@ -205,11 +204,21 @@ export function Checkbox(props: {
 }
 
 /** The server's answer to a failed submission, announced to screen readers and shown above the form. */
+/** Moves the keyboard focus to an alert each time a new failure is shown, so that it is read out first. */
+export function useFocusOnFailure(failure: FormFailure | null): RefObject<HTMLDivElement | null> {
+  const alert = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (failure) alert.current?.focus()
+  }, [failure])
+  return alert
+}
+
 export function FormAlert({ failure, testId = 'form-error' }: { failure: FormFailure | null; testId?: string }): ReactElement | null {
   const { t } = useTranslation()
+  const alert = useFocusOnFailure(failure)
   if (!failure) return null
   return (
-    <div className="alert alert--error" role="alert" data-testid={testId} data-code={failure.code}>
+    <div className="alert alert--error" role="alert" tabIndex={-1} ref={alert} data-testid={testId} data-code={failure.code}>
       <p className="alert__title">{t('form.failed')}</p>
       <p>{failure.message}</p>
     </div>

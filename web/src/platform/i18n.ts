@@ -53,10 +53,6 @@ function storedLanguage(): Language | undefined {
   }
 }
 
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : 'it'
-}
-
 export function languageSources(userLocale: Language | undefined): LanguageSources {
   return {
     cookie: languageFromCookie(document.cookie),
@@ -68,7 +64,8 @@ export function languageSources(userLocale: Language | undefined): LanguageSourc
 
 /** Remembers the language in this browser and in the cookie the server reads to translate its messages. */
 export function rememberLanguage(language: Language): void {
-  document.cookie = `${languageCookie}=${language}; path=/; max-age=${oneYearInSeconds}; SameSite=Lax`
+  const secure = window.location.protocol === 'https:' ? '; Secure' : ''
+  document.cookie = `${languageCookie}=${language}; path=/; max-age=${oneYearInSeconds}; SameSite=Lax${secure}`
   try {
     window.localStorage.setItem(storageKey, language)
   } catch {

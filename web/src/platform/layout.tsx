@@ -113,7 +113,9 @@ function AccountMenu(): ReactElement {
   const [open, setOpen] = useState(false)
   const container = useRef<HTMLDivElement>(null)
 
-  useEffect(() => setOpen(false), [location.pathname])
+  useEffect(() => {
+    setOpen(false)
+  }, [location.pathname])
   useEffect(() => {
     if (!open) return
     const closeOnOutside = (event: MouseEvent): void => {

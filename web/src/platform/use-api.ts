@@ -9,6 +9,9 @@ export type ApiState<T> = {
   reload: () => void
 }
 
+/** A loaded resource that can also be replaced by the server's answer to a change. */
+export type EditableApiState<T> = ApiState<T> & { replace: (data: T) => void }
+
 function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
   return new ApiError(0, 'client', error instanceof Error ? error.message : String(error))
@@ -18,7 +21,7 @@ function asApiError(error: unknown): ApiError {
  * Loads `path` (null: nothing to load) and loads it again when the language changes, because the server
  * translates some texts. The previous data stays visible while the next page loads.
  */
-export function useApi<T>(path: string | null): ApiState<T> {
+export function useApi<T>(path: string | null): EditableApiState<T> {
   const { i18n } = useTranslation()
   const [data, setData] = useState<T | undefined>(undefined)
   const [error, setError] = useState<ApiError | undefined>(undefined)
@@ -51,7 +54,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
     }
   }, [path, generation, i18n.language])
 
-  return { data, error, loading, reload }
+  return { data, error, loading, reload, replace: setData }
 }
 
 const referenceCache = new Map<string, Promise<unknown>>()

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { orgKey } from './corpus'
+import { buildIndex, recommendPartners } from './engine'
+import { tinyCorpus } from './fixtures.test-helpers'
+
+const corpus = tinyCorpus({
+  P1: { title: 'Wireless sensor networks for bridges', members: ['Alpha Univ', 'Beta GmbH', 'Missing Lab'] },
+  P2: { title: 'Sensor calibration', members: ['Alpha Univ', 'Gamma SpA', 'Missing Lab'] },
+  P3: { title: 'Structural monitoring of bridges', members: ['Beta GmbH', 'Gamma SpA', 'Missing Lab'] },
+  P4: { title: 'Marine biology', members: ['Popular Inst', 'Other One'] },
+  P5: { title: 'Cultural heritage', members: ['Popular Inst', 'Other Two'] },
+  P6: { title: 'Food safety', members: ['Popular Inst', 'Other Three'] },
+  P7: { title: 'Food safety', members: ['Popular Inst', 'Other Four'] },
+})
+const index = buildIndex(corpus)
+
+describe('recommendPartners', () => {
+  const query = {
+    title: 'Sensor networks for bridge monitoring',
+    partners: [{ name: 'Alpha Univ' }, { name: 'BETA gmbh', country: 'DE' }, { name: 'Gamma S.p.A.' }],
+  }
+
+  it('ranks the obvious missing partner first, with reasons', () => {
+    const [top] = recommendPartners(index, query, 5)
+    expect(top?.key).toBe('MISSING LAB')
+    const co = top?.reasons.find((r) => r.kind === 'coParticipated')
+    expect(co).toEqual({ kind: 'coParticipated', with: ['Alpha Univ', 'Beta GmbH'], projects: 3 })
+    expect(top?.reasons.some((r) => r.kind === 'similarTopic')).toBe(true)
+  })
+
+  it('never returns a given partner, and honours the limit', () => {
+    const all = recommendPartners(index, query, 100)
+    const given = new Set(query.partners.map((p) => orgKey(p.name)))
+    expect(all.some((r) => given.has(r.key))).toBe(false)
+    expect(all).toHaveLength(index.orgs.length - 2) // 'Gamma S.p.A.' is not 'GAMMA SPA', so it stays a candidate
+    expect(recommendPartners(index, query, 2)).toHaveLength(2)
+    expect(recommendPartners(index, query, 0)).toEqual([])
+  })
+
+  it('orders ties by key, whatever the order of the corpus', () => {
+    const tieQuery = { title: '', partners: [{ name: 'Popular Inst' }] }
+    const keys = (c: typeof corpus): string[] => recommendPartners(buildIndex(c), tieQuery, 4).map((r) => r.key)
+    const reversed = { projects: [...corpus.projects].reverse(), participations: [...corpus.participations].reverse() }
+    const forward = keys(corpus)
+    expect(forward).toEqual(keys(reversed))
+    expect(forward).toEqual(['OTHER FOUR', 'OTHER ONE', 'OTHER THREE', 'OTHER TWO'])
+  })
+})

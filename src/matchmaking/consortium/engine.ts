@@ -1,0 +1,538 @@
+import { orgKey, type Corpus } from './corpus.js'
+import { tokenize } from './text.js'
+
+export type ConsortiumOrg = {
+  key: string
+  /** The most frequent spelling in the corpus. */
+  name: string
+  country: string | null
+  city: string | null
+  /** Indices into {@link ConsortiumIndex.projects}, each project once. */
+  projects: readonly number[]
+}
+
+export type IndexedProject = {
+  id: string
+  title: string
+  startDate: string | null
+  /** Indices into {@link ConsortiumIndex.orgs}, each organisation once. */
+  members: readonly number[]
+}
+
+export type ConsortiumIndex = {
+  orgs: readonly ConsortiumOrg[]
+  projects: readonly IndexedProject[]
+  orgByKey: ReadonlyMap<string, number>
+  /** term -> (organisation, term frequency over its past titles) */
+  postings: ReadonlyMap<string, readonly (readonly [number, number])[]>
+  docLength: readonly number[]
+  avgDocLength: number
+  /** name token -> organisations whose key contains it */
+  nameTokens: ReadonlyMap<string, readonly number[]>
+}
+
+export type PartnerInput = { name: string; country?: string; city?: string }
+
+export type ConsortiumQuery = {
+  title: string
+  description?: string
+  partners: readonly PartnerInput[]
+}
+
+export type Reason =
+  | { kind: 'coParticipated'; with: string[]; projects: number }
+  | { kind: 'sharedPartners'; count: number; examples: string[] }
+  | { kind: 'similarTopic'; terms: string[] }
+  | { kind: 'sameCountry'; country: string; partners: number }
+  | { kind: 'sameCity'; city: string; with: string[] }
+  | { kind: 'experienced'; projects: number }
+
+export type Recommendation = {
+  key: string
+  name: string
+  country: string | null
+  score: number
+  reasons: Reason[]
+}
+
+/**
+ * The evidence computed for every candidate. Each is a log-scaled count or a share, so that one weight
+ * per feature is meaningful across corpora of different sizes.
+ */
+export const featureNames = [
+  'popularity', // log(1 + corpus projects)
+  'coParticipation', // log(1 + projects shared with the given partners, summed over partners)
+  'partnersKnown', // log(1 + given partners it has worked with)
+  'anyCoParticipation', // 1 when it has worked with at least one given partner
+  'projectShare', // share of its past projects that included a given partner
+  'bestOverlap', // log(1 + most given partners met in a single past project)
+  'sizeWeighted', // log(1 + sum over shared projects and partners of 1/(n-1)): small consortia say more
+  'walk', // log(1 + n * personalised PageRank share): second-order neighbours, partners of partners
+  'countryShare', // share of the given partners in its country
+  'sameCity', // 1 when a given partner is in its city
+  'kindShare', // share of the given partners of its kind (university, research centre, company, other), from the name
+  'nameOverlap', // IDF cosine between its name and the closest given partner's name
+  'topic', // log(1 + BM25 of the title against its past project titles)
+] as const
+
+export type FeatureName = (typeof featureNames)[number]
+export type FeatureWeights = Readonly<Record<FeatureName, number>>
+
+export type EngineParams = {
+  /** Restart probability of the random walk from the given partners (personalised PageRank). */
+  restart: number
+  weights: FeatureWeights
+}
+
+/**
+ * Weights of a conditional-logit model fitted on queries generated inside train only (5 folds, each fold's
+ * projects queried against the other four); see consortium.fit.ts, which prints them.
+ */
+export const defaultWeights: FeatureWeights = {
+  popularity: 1.165,
+  coParticipation: -0.27,
+  partnersKnown: 0.133,
+  anyCoParticipation: -1.044,
+  projectShare: 0.779,
+  bestOverlap: 1.405,
+  sizeWeighted: -0.237,
+  walk: 0.596,
+  countryShare: 1.515,
+  sameCity: 0.422,
+  kindShare: 1.059,
+  nameOverlap: 0.61,
+  topic: 0.577,
+}
+
+// 0.3 per two-hop step is the usual 0.85 damping per hop (1 - 0.85^2 ≈ 0.28); not tuned.
+export const defaultEngineParams: EngineParams = { restart: 0.3, weights: defaultWeights }
+
+const walkSteps = 12
+const bm25K1 = 1.2
+const bm25B = 0.75
+
+function mode(values: readonly (string | null)[]): string | null {
+  const counts = new Map<string, number>()
+  let best: string | null = null
+  let bestCount = 0
+  for (const v of values) {
+    if (v === null) continue
+    const c = (counts.get(v) ?? 0) + 1
+    counts.set(v, c)
+    // Strictly greater keeps the earliest value on ties, so the result does not depend on Map internals.
+    if (c > bestCount) {
+      best = v
+      bestCount = c
+    }
+  }
+  return best
+}
+
+export function buildIndex(corpus: Corpus): ConsortiumIndex {
+  const projectIndex = new Map<string, number>()
+  const projects: { id: string; title: string; startDate: string | null; members: number[] }[] = []
+  for (const p of corpus.projects) {
+    if (projectIndex.has(p.id)) continue
+    projectIndex.set(p.id, projects.length)
+    projects.push({ id: p.id, title: p.title, startDate: p.startDate, members: [] })
+  }
+  const orgByKey = new Map<string, number>()
+  const raw: { key: string; names: string[]; countries: (string | null)[]; cities: (string | null)[]; projects: number[] }[] =
+    []
+  for (const row of corpus.participations) {
+    const pi = projectIndex.get(row.projectId)
+    if (pi === undefined) continue
+    let oi = orgByKey.get(row.key)
+    if (oi === undefined) {
+      oi = raw.length
+      orgByKey.set(row.key, oi)
+      raw.push({ key: row.key, names: [], countries: [], cities: [], projects: [] })
+    }
+    const org = raw[oi]!
+    org.names.push(row.name)
+    org.countries.push(row.country)
+    org.cities.push(row.city)
+    const project = projects[pi]!
+    if (!project.members.includes(oi)) {
+      project.members.push(oi)
+      org.projects.push(pi)
+    }
+  }
+  const orgs: ConsortiumOrg[] = raw.map((o) => ({
+    key: o.key,
+    name: mode(o.names) ?? o.key,
+    country: mode(o.countries),
+    city: mode(o.cities),
+    projects: o.projects,
+  }))
+
+  const postings = new Map<string, [number, number][]>()
+  const docLength: number[] = []
+  orgs.forEach((org, oi) => {
+    const tf = new Map<string, number>()
+    let length = 0
+    for (const pi of org.projects) {
+      for (const term of tokenize(projects[pi]!.title)) {
+        tf.set(term, (tf.get(term) ?? 0) + 1)
+        length++
+      }
+    }
+    docLength.push(length)
+    for (const [term, count] of tf) {
+      const list = postings.get(term)
+      if (list === undefined) postings.set(term, [[oi, count]])
+      else list.push([oi, count])
+    }
+  })
+  const avgDocLength = docLength.length === 0 ? 1 : Math.max(1, docLength.reduce((a, b) => a + b, 0) / docLength.length)
+  const nameTokens = new Map<string, number[]>()
+  orgs.forEach((org, oi) => {
+    for (const t of new Set(org.key.split(' '))) {
+      const list = nameTokens.get(t)
+      if (list === undefined) nameTokens.set(t, [oi])
+      else list.push(oi)
+    }
+  })
+  return { orgs, projects, orgByKey, postings, docLength, avgDocLength, nameTokens }
+}
+
+/**
+ * Personalised PageRank on the bipartite organisation-project graph, walked two steps at a time
+ * (organisation -> one of its projects -> another member). Leaving a project towards one of its n-1 other
+ * members gives each 1/(n-1), so a 40-partner project says less about a pair than a 3-partner one.
+ */
+export function personalisedPageRank(index: ConsortiumIndex, seeds: readonly number[], restart: number): Float64Array {
+  const n = index.orgs.length
+  const visits = new Float64Array(n)
+  if (seeds.length === 0) return visits
+  const start = new Float64Array(n)
+  for (const s of seeds) start[s]! += 1 / seeds.length
+  let current = Float64Array.from(start)
+  for (let step = 0; step < walkSteps; step++) {
+    const next = new Float64Array(n)
+    let stuck = 0
+    for (let oi = 0; oi < n; oi++) {
+      const mass = current[oi]!
+      if (mass === 0) continue
+      const org = index.orgs[oi]!
+      const shared = org.projects.filter((pi) => index.projects[pi]!.members.length > 1)
+      if (shared.length === 0) {
+        stuck += mass
+        continue
+      }
+      const perProject = mass / shared.length
+      for (const pi of shared) {
+        const members = index.projects[pi]!.members
+        const perMember = perProject / (members.length - 1)
+        for (const m of members) if (m !== oi) next[m]! += perMember
+      }
+    }
+    for (let oi = 0; oi < n; oi++) {
+      next[oi] = (1 - restart) * next[oi]! + (restart + (1 - restart) * stuck) * start[oi]!
+      visits[oi]! += next[oi]!
+    }
+    current = next
+  }
+  return visits
+}
+
+/** BM25 of the query text against each organisation's past project titles. */
+export function textScores(index: ConsortiumIndex, terms: readonly string[]): Float64Array {
+  const n = index.orgs.length
+  const scores = new Float64Array(n)
+  for (const term of new Set(terms)) {
+    const list = index.postings.get(term)
+    if (list === undefined) continue
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))
+    for (const [oi, tf] of list) {
+      const norm = tf + bm25K1 * (1 - bm25B + (bm25B * index.docLength[oi]!) / index.avgDocLength)
+      scores[oi]! += (idf * tf * (bm25K1 + 1)) / norm
+    }
+  }
+  return scores
+}
+
+export type OrgKind = 'university' | 'research' | 'company' | 'other'
+
+/** CORDIS FP7 rows carry no activity type, so the kind is guessed from words of the name in EU languages. */
+export function orgKind(key: string): OrgKind {
+  const k = ` ${key} `
+  if (/UNIV|HOCHSCHULE|COLLEGE|POLITECNICO|POLYTECHN|ECOLE|SCHOOL|UNIWERSYTET|YLIOPISTO|UNIVERZIT|HOGESCHOOL/.test(k))
+    return 'university'
+  if (/ (GMBH|AG|SA|SAS|SPA|SRL|LTD|LIMITED|BV|NV|AB|OY|OYJ|AS|SL|INC|CORP|KG|SARL|PLC|SE|APS|SPOL|SRO|GMBH CO KG) /.test(k))
+    return 'company'
+  if (/INSTITU|RESEARCH|RICERC|FORSCHUNG|CNRS|CONSIGLIO NAZIONALE|FRAUNHOFER|LABORATO|CENTRO|CENTRE|CENTER|CENTRUM|STICHTING|COMMISSARIAT|AGENCIA|ACADEMY|AKADEMI|TEKNOLOGIAN/.test(k))
+    return 'research'
+  return 'other'
+}
+
+function nameVector(index: ConsortiumIndex, key: string): Map<string, number> {
+  const n = index.orgs.length
+  const vector = new Map<string, number>()
+  for (const t of new Set(key.split(' '))) {
+    if (t === '') continue
+    const df = index.nameTokens.get(t)?.length ?? 0
+    vector.set(t, Math.log((n + 1) / (df + 1)))
+  }
+  return vector
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const [t, w] of a) {
+    na += w * w
+    const v = b.get(t)
+    if (v !== undefined) dot += w * v
+  }
+  for (const w of b.values()) nb += w * w
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+}
+
+/**
+ * Highest name similarity of each organisation to any given partner. Departments and sister institutes
+ * appear as separate names in CORDIS ("FRAUNHOFER IAF" next to "FRAUNHOFER-GESELLSCHAFT ..."), and they
+ * join the same consortia.
+ */
+function nameOverlap(index: ConsortiumIndex, partners: readonly PartnerInput[]): Float64Array {
+  const out = new Float64Array(index.orgs.length)
+  for (const partner of partners) {
+    const pv = nameVector(index, orgKey(partner.name))
+    const touched = new Set<number>()
+    for (const t of pv.keys()) for (const oi of index.nameTokens.get(t) ?? []) touched.add(oi)
+    for (const oi of touched) {
+      const sim = cosine(pv, nameVector(index, index.orgs[oi]!.key))
+      if (sim > out[oi]!) out[oi] = sim
+    }
+  }
+  return out
+}
+
+type Context = {
+  index: ConsortiumIndex
+  seeds: readonly number[]
+  seedSet: ReadonlySet<number>
+  terms: readonly string[]
+  countryShare: ReadonlyMap<string, number>
+  partners: readonly PartnerInput[]
+}
+
+export type CandidateFeatures = {
+  /** Organisations that may be recommended (not a given partner), ascending index. */
+  candidates: number[]
+  /** Row-major: features of organisation oi start at oi * featureNames.length. */
+  values: Float64Array
+  excluded: ReadonlySet<number>
+  context: Context
+}
+
+/** Every feature of every organisation for one query; the fitting script and the engine share it. */
+export function candidateFeatures(index: ConsortiumIndex, query: ConsortiumQuery, restart: number): CandidateFeatures {
+  const n = index.orgs.length
+  const width = featureNames.length
+  const seedSet = new Set<number>()
+  for (const p of query.partners) {
+    const oi = index.orgByKey.get(orgKey(p.name))
+    if (oi !== undefined) seedSet.add(oi)
+  }
+  const seeds = [...seedSet].sort((a, b) => a - b)
+  const candidates: number[] = []
+  for (let oi = 0; oi < n; oi++) if (!seedSet.has(oi)) candidates.push(oi)
+
+  const countryCounts = new Map<string, number>()
+  let withCountry = 0
+  const cities = new Set<string>()
+  for (const p of query.partners) {
+    const c = p.country?.trim().toUpperCase()
+    if (c !== undefined && c !== '') {
+      countryCounts.set(c, (countryCounts.get(c) ?? 0) + 1)
+      withCountry++
+    }
+    const city = p.city?.trim().toUpperCase()
+    if (city !== undefined && city !== '') cities.add(city)
+  }
+  const countryShare = new Map<string, number>()
+  for (const [c, k] of countryCounts) countryShare.set(c, k / withCountry)
+  const kindCounts = new Map<OrgKind, number>()
+  for (const p of query.partners) {
+    const kind = orgKind(orgKey(p.name))
+    kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1)
+  }
+
+  const coCount = new Float64Array(n)
+  const sizeWeighted = new Float64Array(n)
+  const partnersKnown = new Float64Array(n)
+  const seedsInProject = new Map<number, number>()
+  for (const s of seeds) {
+    const met = new Set<number>()
+    for (const pi of index.orgs[s]!.projects) {
+      seedsInProject.set(pi, (seedsInProject.get(pi) ?? 0) + 1)
+      const members = index.projects[pi]!.members
+      for (const m of members) {
+        if (m === s) continue
+        coCount[m]! += 1
+        sizeWeighted[m]! += 1 / (members.length - 1)
+        met.add(m)
+      }
+    }
+    for (const m of met) partnersKnown[m]! += 1
+  }
+  const projectsWithSeeds = new Float64Array(n)
+  const bestOverlap = new Float64Array(n)
+  for (const [pi, k] of seedsInProject) {
+    for (const m of index.projects[pi]!.members) {
+      projectsWithSeeds[m]! += 1
+      if (k > bestOverlap[m]!) bestOverlap[m] = k
+    }
+  }
+  const walk = personalisedPageRank(index, seeds, restart)
+  let walkTotal = 0
+  for (const c of candidates) walkTotal += walk[c]!
+  const names = nameOverlap(index, query.partners)
+  const terms = tokenize(`${query.title} ${query.description ?? ''}`)
+  const text = textScores(index, terms)
+
+  const values = new Float64Array(n * width)
+  for (const c of candidates) {
+    const org = index.orgs[c]!
+    const row: Record<FeatureName, number> = {
+      popularity: Math.log1p(org.projects.length),
+      coParticipation: Math.log1p(coCount[c]!),
+      partnersKnown: Math.log1p(partnersKnown[c]!),
+      anyCoParticipation: coCount[c]! > 0 ? 1 : 0,
+      projectShare: org.projects.length === 0 ? 0 : projectsWithSeeds[c]! / org.projects.length,
+      bestOverlap: Math.log1p(bestOverlap[c]!),
+      sizeWeighted: Math.log1p(sizeWeighted[c]!),
+      walk: walkTotal > 0 ? Math.log1p((candidates.length * walk[c]!) / walkTotal) : 0,
+      countryShare: org.country === null ? 0 : (countryShare.get(org.country) ?? 0),
+      sameCity: org.city !== null && cities.has(org.city.toUpperCase()) ? 1 : 0,
+      kindShare: (kindCounts.get(orgKind(org.key)) ?? 0) / Math.max(1, query.partners.length),
+      nameOverlap: names[c]!,
+      topic: Math.log1p(text[c]!),
+    }
+    featureNames.forEach((f, j) => {
+      values[c * width + j] = row[f]
+    })
+  }
+  return {
+    candidates,
+    values,
+    excluded: seedSet,
+    context: { index, seeds, seedSet, terms, countryShare, partners: query.partners },
+  }
+}
+
+export function linearScores(features: CandidateFeatures, weights: FeatureWeights): Float64Array {
+  const width = featureNames.length
+  const w = featureNames.map((f) => weights[f])
+  const scores = new Float64Array(features.values.length / width)
+  for (const c of features.candidates) {
+    let s = 0
+    for (let j = 0; j < width; j++) s += w[j]! * features.values[c * width + j]!
+    scores[c] = s
+  }
+  return scores
+}
+
+/** All candidate scores in index order, with what is needed to rank and explain them. */
+export function scoreCandidates(
+  index: ConsortiumIndex,
+  query: ConsortiumQuery,
+  params: EngineParams = defaultEngineParams,
+): { scores: Float64Array; excluded: ReadonlySet<number>; context: Context } {
+  const features = candidateFeatures(index, query, params.restart)
+  return { scores: linearScores(features, params.weights), excluded: features.excluded, context: features.context }
+}
+
+/** Candidates by descending score; ties broken by organisation key so the order never depends on input order. */
+export function rankCandidates(index: ConsortiumIndex, scores: Float64Array, excluded: ReadonlySet<number>): number[] {
+  const order: number[] = []
+  for (let oi = 0; oi < index.orgs.length; oi++) if (!excluded.has(oi)) order.push(oi)
+  order.sort((a, b) => scores[b]! - scores[a]! || compareKeys(index.orgs[a]!.key, index.orgs[b]!.key))
+  return order
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function explain(context: Context, oi: number): Reason[] {
+  const { index, seeds, seedSet } = context
+  const org = index.orgs[oi]!
+  const reasons: Reason[] = []
+
+  const coWith: string[] = []
+  const coProjects = new Set<number>()
+  const neighboursOf = (o: number): Set<number> => {
+    const out = new Set<number>()
+    for (const pi of index.orgs[o]!.projects) for (const m of index.projects[pi]!.members) if (m !== o) out.add(m)
+    return out
+  }
+  for (const s of seeds) {
+    const mine = new Set(org.projects)
+    const shared = index.orgs[s]!.projects.filter((pi) => mine.has(pi))
+    if (shared.length > 0) {
+      coWith.push(index.orgs[s]!.name)
+      for (const pi of shared) coProjects.add(pi)
+    }
+  }
+  if (coWith.length > 0) reasons.push({ kind: 'coParticipated', with: coWith, projects: coProjects.size })
+
+  const candidateNeighbours = neighboursOf(oi)
+  const seedNeighbours = new Set<number>()
+  for (const s of seeds) for (const m of neighboursOf(s)) seedNeighbours.add(m)
+  const common = [...candidateNeighbours].filter((m) => seedNeighbours.has(m) && !seedSet.has(m))
+  if (common.length > 0) {
+    common.sort((a, b) => index.orgs[b]!.projects.length - index.orgs[a]!.projects.length || a - b)
+    reasons.push({
+      kind: 'sharedPartners',
+      count: common.length,
+      examples: common.slice(0, 3).map((m) => index.orgs[m]!.name),
+    })
+  }
+
+  const queryTerms = new Set(context.terms)
+  const matched = new Set<string>()
+  for (const pi of org.projects) for (const t of tokenize(index.projects[pi]!.title)) if (queryTerms.has(t)) matched.add(t)
+  if (matched.size > 0) {
+    // Rarest terms first: they are the ones that say something about the topic.
+    const df = (t: string): number => index.postings.get(t)?.length ?? 0
+    const terms = [...matched].sort((a, b) => df(a) - df(b) || compareKeys(a, b)).slice(0, 5)
+    reasons.push({ kind: 'similarTopic', terms })
+  }
+
+  if (org.country !== null) {
+    const share = context.countryShare.get(org.country)
+    if (share !== undefined) {
+      const partners = context.partners.filter((p) => p.country?.trim().toUpperCase() === org.country).length
+      reasons.push({ kind: 'sameCountry', country: org.country, partners })
+    }
+  }
+  if (org.city !== null) {
+    const city = org.city.toUpperCase()
+    const sameCity = context.partners.filter((p) => p.city?.trim().toUpperCase() === city).map((p) => p.name)
+    if (sameCity.length > 0) reasons.push({ kind: 'sameCity', city: org.city, with: sameCity })
+  }
+  reasons.push({ kind: 'experienced', projects: org.projects.length })
+  return reasons
+}
+
+/**
+ * Recommends organisations of the corpus that complete the consortium, best first, with the evidence
+ * behind each. Given partners are never returned.
+ */
+export function recommendPartners(
+  index: ConsortiumIndex,
+  query: ConsortiumQuery,
+  limit: number,
+  params: EngineParams = defaultEngineParams,
+): Recommendation[] {
+  const { scores, excluded, context } = scoreCandidates(index, query, params)
+  return rankCandidates(index, scores, excluded)
+    .slice(0, Math.max(0, limit))
+    .map((oi) => {
+      const org = index.orgs[oi]!
+      return { key: org.key, name: org.name, country: org.country, score: scores[oi]!, reasons: explain(context, oi) }
+    })
+}

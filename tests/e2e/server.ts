@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AddressInfo } from 'node:net'
+import { build } from 'vite'
+import { buildApp } from '../../src/app.js'
+import { seedIfEmpty } from '../../src/demo/seed.js'
+import { loadConfig } from '../../src/platform/config.js'
+import { openDatabase } from '../../src/platform/db.js'
+import { migrate } from '../../src/platform/migrate.js'
+import { loadReferenceData } from '../../src/reference.js'
+
+export type TestServer = { url: string; close: () => Promise<void> }
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+const webSource = join(projectRoot, 'web')
+const builtIndex = join(projectRoot, 'web/dist/index.html')
+
+function newestChange(path: string): number {
+  const stats = statSync(path)
+  if (!stats.isDirectory()) return stats.mtimeMs
+  return Math.max(stats.mtimeMs, ...readdirSync(path).filter((name) => name !== 'dist').map((name) => newestChange(join(path, name))))
+}
+
+/** The server serves web/dist: build it when it is missing or older than the sources (the test runner usually has). */
+export async function ensureWebBuilt(): Promise<void> {
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestChange(webSource)) return
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' })
+}
+
+/** The real application on a fresh in-memory database with the reference and demo data, on a free port. */
+export async function startServer(): Promise<TestServer> {
+  await ensureWebBuilt()
+  const handle = await openDatabase({})
+  await migrate(handle)
+  await loadReferenceData(handle.db)
+  await seedIfEmpty(handle.db)
+  // Plain HTTP on 127.0.0.1: the session cookie must not be marked Secure.
+  const config = loadConfig({ ...process.env, PORT: '0', CLOCK_SECURE_COOKIES: 'false', LOG_LEVEL: 'warn' })
+  const app = await buildApp({ db: handle.db, config, serveWeb: true })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close()
+      await handle.close()
+    },
+  }
+}
