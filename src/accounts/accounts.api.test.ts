@@ -156,6 +156,10 @@ describe('roles', () => {
     })
     expect(granted.statusCode).toBe(200)
     expect(granted.json().user).toMatchObject({ roles: ['evaluator'], managedClusters: [{ slug: 'tuscany-railway' }] })
+    const listed = await ctx.app.inject({ method: 'GET', url: `/api/admin/users?q=${encodeURIComponent(target.email)}`, headers: { cookie: await signInAs(ctx.app, admin) } })
+    expect(listed.json().items).toEqual([
+      { id: target.id, email: target.email, fullName: expect.any(String), roles: ['evaluator'], managedClusters: [{ id: cluster.id, slug: 'tuscany-railway' }] },
+    ])
   })
 
   it('lets an MA officer list users but a plain user not', async () => {

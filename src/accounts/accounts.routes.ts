@@ -18,6 +18,7 @@ import {
   updateProfile,
 } from './accounts.service.js'
 import {
+  platformRole,
   profileBody,
   resetConfirmBody,
   resetRequestBody,
@@ -95,7 +96,25 @@ export function accountsRoutes(server: FastifyInstance, { db, config }: AppConte
 
   app.get(
     '/admin/users',
-    { schema: { tags, querystring: z.object({ q: z.string().max(100).optional() }).strict() } },
+    {
+      schema: {
+        tags,
+        querystring: z.object({ q: z.string().max(100).optional() }).strict(),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                email: z.string(),
+                fullName: z.string(),
+                roles: z.array(platformRole),
+                managedClusters: z.array(z.object({ id: z.string(), slug: z.string() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     async (request) => {
       authorize(request.actor, { action: 'user.list' })
       return { items: await listUsers(db, { q: request.query.q, limit: 200 }) }

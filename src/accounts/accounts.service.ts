@@ -189,11 +189,15 @@ export async function confirmPasswordReset(db: Db, token: string, password: stri
 export async function listUsers(
   db: Db,
   options: { q?: string | undefined; limit: number },
-): Promise<{ id: string; email: string; fullName: string; roles: PlatformRole[] }[]> {
+): Promise<{ id: string; email: string; fullName: string; roles: PlatformRole[]; managedClusters: { id: string; slug: string }[] }[]> {
   let query = db
     .selectFrom('users')
     .select(['users.id', 'users.email', 'users.full_name'])
     .select(sql<PlatformRole[]>`coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_roles.user_id = users.id), '{}')`.as('roles'))
+    .select(
+      sql<{ id: string; slug: string }[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'slug', c.slug) ORDER BY c.slug)
+        FROM district_managers d JOIN clusters c ON c.id = d.cluster_id WHERE d.user_id = users.id), '[]')`.as('managed_clusters'),
+    )
     .orderBy('users.email')
     .limit(options.limit)
   if (options.q) {
@@ -201,7 +205,7 @@ export async function listUsers(
     query = query.where((eb) => eb.or([eb(sql`lower(users.email)`, 'like', pattern), eb(sql`lower(users.full_name)`, 'like', pattern)]))
   }
   const rows = await query.execute()
-  return rows.map((row) => ({ id: row.id, email: row.email, fullName: row.full_name, roles: row.roles }))
+  return rows.map((row) => ({ id: row.id, email: row.email, fullName: row.full_name, roles: row.roles, managedClusters: row.managed_clusters }))
 }
 
 export async function setRoles(

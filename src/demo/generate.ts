@@ -205,8 +205,9 @@ function nameFor(random: Random, type: OrganisationType, sector: Sector, index: 
   }
 }
 
+/** A valid Italian VAT number, unique per index: the first seven digits are the index itself. */
 function vatNumber(random: Random, index: number): string {
-  const firstSeven = String(1_000_000 + ((index * 7919 + random.int(0, 999)) % 8_999_999)).padStart(7, '0')
+  const firstSeven = String(1_000_000 + index).padStart(7, '0')
   const office = String(random.int(1, 100)).padStart(3, '0')
   const firstTen = `${firstSeven}${office}`
   return `${firstTen}${vatCheckDigit(firstTen)}`

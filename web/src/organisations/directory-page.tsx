@@ -41,7 +41,9 @@ export function DirectoryPage(): ReactElement {
         <Filters filters={filters} onChange={apply} />
         <section className="directory__results" aria-labelledby="results-title" aria-busy={loading}>
           <h2 id="results-title" className="results-title" aria-live="polite" data-testid="results-total" data-total={data?.total}>
-            {data ? t('directory.total', { count: data.total, formatted: formatNumber(language, data.total) }) : t('common.loading')}
+            {data
+              ? t(data.totalExact ? 'directory.total' : 'directory.totalAtLeast', { count: data.total, formatted: formatNumber(language, data.total) })
+              : t('common.loading')}
           </h2>
           {error && <ErrorMessage error={error} />}
           {!data && loading && <Loading />}

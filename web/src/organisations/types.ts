@@ -29,7 +29,8 @@ export type OrganisationSummary = {
   descriptionEn: string
 }
 
-export type OrganisationPage = { items: OrganisationSummary[]; total: number; page: number; pageSize: number }
+/** `totalExact` is false when a broad text query has more matches than the server counts. */
+export type OrganisationPage = { items: OrganisationSummary[]; total: number; totalExact: boolean; page: number; pageSize: number }
 
 export type Contact = { id: string; fullName: string; roleTitle: string | null; email: string | null; phone: string | null }
 
