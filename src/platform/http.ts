@@ -15,7 +15,7 @@ import {
 import type { Config } from './config.js'
 import type { Db } from './db.js'
 import { AppError } from './errors.js'
-import { pickLocale, translate, type Locale } from './i18n.js'
+import { fieldLabel, pickLocale, translate, type Locale } from './i18n.js'
 import type { Actor } from './policies.js'
 
 declare module 'fastify' {
@@ -118,7 +118,7 @@ function toErrorBody(error: FastifyError | AppError, request: FastifyRequest): {
   if (typeof params.entity === 'string' && params.entity.startsWith('entity.')) params.entity = translate(locale, params.entity)
   let message = translate(locale, appError.messageKey, params)
   if (appError.field && appError.messageKey.startsWith('validation.')) {
-    message = translate(locale, 'validation.field', { field: appError.field, problem: message })
+    message = translate(locale, 'validation.field', { field: fieldLabel(locale, appError.field), problem: message })
   }
   const body: ErrorBody['error'] = { code: appError.code, message }
   if (appError.field) body.field = appError.field

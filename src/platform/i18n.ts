@@ -35,6 +35,14 @@ export function translate(locale: Locale, key: string, params: Record<string, st
   })
 }
 
+/** The field's name as users read it ("partita IVA" for `vatNumber`, "contacts 2 › e-mail" for `contacts.1.email`). */
+export function fieldLabel(locale: Locale, path: string): string {
+  return path
+    .split('.')
+    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment) + 1) : (catalogues[locale][`field.${segment}`] ?? segment)))
+    .join(' › ')
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB').format(value)
 }
