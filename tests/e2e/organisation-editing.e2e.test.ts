@@ -68,7 +68,7 @@ describe('editing an organisation', () => {
     await page.getByTestId('save-organisation').click()
     const fieldError = page.locator('.field--invalid', { has: page.getByTestId('field-vatNumber') }).getByTestId('field-error')
     await fieldError.waitFor()
-    expect(await fieldError.textContent()).toContain('vatNumber')
+    expect(await fieldError.textContent()).toContain('partita IVA')
     expect(await page.getByTestId('form-error').isVisible()).toBe(true)
     await context.close()
   })
