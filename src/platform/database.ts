@@ -1,9 +1,16 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { CallsTables } from '../calls/calls.tables.js'
+import type { EventsTables } from '../events/events.tables.js'
+import type { MatchmakingTables } from '../matchmaking/matchmaking.tables.js'
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type GeneratedId = Generated<string>
 
-export type Database = {
+/** Every table; each domain beyond the foundation declares its own in `<domain>.tables.ts`. */
+export type Database = FoundationTables & CallsTables & EventsTables & MatchmakingTables
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+type FoundationTables = {
   schema_migrations: { version: string; applied_at: Timestamp }
   taxonomy_nodes: { code: string; parent_code: string | null; label_it: string; label_en: string; position: number }
   regions: { nuts2: string; name_it: string; name_en: string }

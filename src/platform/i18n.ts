@@ -1,3 +1,7 @@
+import { callsMessages } from '../calls/calls.messages.js'
+import { callRulesMessages } from '../calls/rules/messages.js'
+import { eventsMessages } from '../events/events.messages.js'
+import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
 import { smeMessages } from '../organisations/sme.js'
 import { platformMessages } from './messages.js'
 
@@ -7,9 +11,11 @@ export const defaultLocale: Locale = 'it'
 
 type Catalogue = Record<string, string>
 
+const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, eventsMessages, matchmakingMessages]
+
 const catalogues: Record<Locale, Catalogue> = {
-  it: { ...platformMessages.it, ...smeMessages.it },
-  en: { ...platformMessages.en, ...smeMessages.en },
+  it: Object.assign({}, ...domainCatalogues.map((catalogue) => catalogue.it)),
+  en: Object.assign({}, ...domainCatalogues.map((catalogue) => catalogue.en)),
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -12,6 +12,9 @@ import { HomePage } from './districts/home-page'
 import { DirectoryPage } from './organisations/directory-page'
 import { OrganisationEditPage, OrganisationNewPage } from './organisations/organisation-form-page'
 import { OrganisationPage } from './organisations/organisation-page'
+import { CallsSection } from './calls/calls-section'
+import { EventsSection } from './events/events-section'
+import { MarketplaceSection } from './marketplace/marketplace-section'
 import { NotFoundPage } from './platform/feedback'
 import { Layout } from './platform/layout'
 import { TaxonomyPage } from './taxonomy/taxonomy-page'
@@ -44,6 +47,9 @@ export function App(): ReactElement {
           <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin/users" element={<AdminUsersPage />} />
+          <Route path="marketplace/*" element={<MarketplaceSection />} />
+          <Route path="calls/*" element={<CallsSection />} />
+          <Route path="events/*" element={<EventsSection />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -6,8 +6,7 @@ import { platformRoles } from '../accounts/types'
 import { clusterGroups } from '../districts/groups'
 import { clusterKinds } from '../districts/types'
 import { organisationTypes, sizeClasses } from '../organisations/types'
-import english from './en.json'
-import italian from './it.json'
+import { english, italian } from './catalogues'
 
 type Catalogue = { [key: string]: string | Catalogue }
 

@@ -1,7 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from '../i18n/en.json'
-import it from '../i18n/it.json'
+import { english, italian } from '../i18n/catalogues'
 
 export const languages = ['it', 'en'] as const
 export type Language = (typeof languages)[number]
@@ -81,7 +80,7 @@ export async function showLanguage(language: Language): Promise<void> {
 export async function initI18n(language: Language): Promise<void> {
   document.documentElement.lang = language
   await i18n.use(initReactI18next).init({
-    resources: { it: { translation: it }, en: { translation: en } },
+    resources: { it: { translation: italian }, en: { translation: english } },
     lng: language,
     fallbackLng: 'it',
     supportedLngs: [...languages],

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../platform/http.js'
+
+export function eventsRoutes(_server: FastifyInstance, _context: AppContext): void {}

@@ -1,0 +1,2 @@
+// The matchmaking domain's tables, as Kysely sees them; joined into the one Database type in platform/database.ts.
+export type MatchmakingTables = Record<never, never>

@@ -1,0 +1,12 @@
+import callsEn from '../calls/i18n/en.json'
+import callsIt from '../calls/i18n/it.json'
+import eventsEn from '../events/i18n/en.json'
+import eventsIt from '../events/i18n/it.json'
+import marketplaceEn from '../marketplace/i18n/en.json'
+import marketplaceIt from '../marketplace/i18n/it.json'
+import en from './en.json'
+import it from './it.json'
+
+// The shared catalogue plus one namespace per domain that keeps its own files (web/src/<domain>/i18n/).
+export const italian = { ...it, calls: callsIt, events: eventsIt, marketplace: marketplaceIt }
+export const english = { ...en, calls: callsEn, events: eventsEn, marketplace: marketplaceEn }
