@@ -1,4 +1,6 @@
 import { hashPassword } from '../accounts/password.js'
+import { seedDemoCalls } from '../calls/calls.demo.js'
+import { seedDemoEvents } from '../events/events.demo.js'
 import type { Db } from '../platform/db.js'
 import type { PlatformRole } from '../platform/database.js'
 import { generateOrganisations, type DemoOrganisation } from './generate.js'
@@ -36,6 +38,9 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     const ids = await insertOrganisations(trx, generateOrganisations(demoOrganisationCount), 'demo')
     await insertDemoAccounts(trx, ids[0] as string)
   })
+  // Each domain's demo opens its own transactions, so it runs after the registry's has committed.
+  await seedDemoCalls(db)
+  await seedDemoEvents(db)
   return true
 }
 

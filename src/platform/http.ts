@@ -45,7 +45,17 @@ export async function buildHttpServer(options: {
   const { context } = options
   const app = Fastify({
     logger: options.logger
-      ? { level: context.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] }
+      ? {
+          level: context.config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          serializers: {
+            // Personal calendar feeds carry their secret in the path.
+            req: (request: { method: string; url: string }) => ({
+              method: request.method,
+              url: request.url.replace(/(\/feeds\/user\/)[^/?]+/, '$1[redacted]'),
+            }),
+          },
+        }
       : false,
     bodyLimit: 256 * 1024,
     trustProxy: true,

@@ -3,6 +3,7 @@ import { callRulesMessages } from '../calls/rules/messages.js'
 import { eventsMessages } from '../events/events.messages.js'
 import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
 import { smeMessages } from '../organisations/sme.js'
+import { formatNumber } from './format.js'
 import { platformMessages } from './messages.js'
 
 export const locales = ['it', 'en'] as const
@@ -13,9 +14,14 @@ type Catalogue = Record<string, string>
 
 const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, eventsMessages, matchmakingMessages]
 
-const catalogues: Record<Locale, Catalogue> = {
-  it: Object.assign({}, ...domainCatalogues.map((catalogue) => catalogue.it)),
-  en: Object.assign({}, ...domainCatalogues.map((catalogue) => catalogue.en)),
+// Joined on first use: domain catalogues may import this module's formatting helpers.
+let joined: Record<Locale, Catalogue> | undefined
+function catalogue(locale: Locale): Catalogue {
+  joined ??= {
+    it: Object.assign({}, ...domainCatalogues.map((domain) => domain.it)),
+    en: Object.assign({}, ...domainCatalogues.map((domain) => domain.en)),
+  }
+  return joined[locale]
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -33,7 +39,7 @@ export function pickLocale(explicit: string | undefined, acceptLanguage: string 
 }
 
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key] ?? catalogues[defaultLocale][key] ?? key
+  const template = catalogue(locale)[key] ?? catalogue(defaultLocale)[key] ?? key
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
@@ -45,20 +51,12 @@ export function translate(locale: Locale, key: string, params: Record<string, st
 export function fieldLabel(locale: Locale, path: string): string {
   return path
     .split('.')
-    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment) + 1) : (catalogues[locale][`field.${segment}`] ?? segment)))
+    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment) + 1) : (catalogue(locale)[`field.${segment}`] ?? segment)))
     .join(' › ')
 }
 
-export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB').format(value)
-}
-
-export function formatEuros(locale: Locale, cents: number): string {
-  return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  )
-}
-
 export function catalogueKeys(locale: Locale): string[] {
-  return Object.keys(catalogues[locale])
+  return Object.keys(catalogue(locale))
 }
+
+export { formatEuros, formatNumber } from './format.js'

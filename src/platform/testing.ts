@@ -121,6 +121,17 @@ const fingerprintTables = [
   'clusters',
   'cluster_priorities',
   'password_resets',
+  'calls',
+  'call_lines',
+  'proposals',
+  'proposal_partners',
+  'proposal_versions',
+  'events',
+  'event_organisers',
+  'event_coorganisers',
+  'event_taxonomy',
+  'event_registrations',
+  'event_feed_tokens',
 ] as const
 
 /** A digest of every business table's content: equal before and after means nothing changed. */

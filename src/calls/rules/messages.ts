@@ -1,4 +1,5 @@
-import { formatEuros, formatNumber, type Locale } from '../../platform/i18n.js'
+import { formatEuros, formatNumber } from '../../platform/format.js'
+import type { Locale } from '../../platform/i18n.js'
 
 // Texts of the eligibility checks. Placeholders are {{name}}; a check's params fill them (see renderMessage).
 export const callRulesMessages = {

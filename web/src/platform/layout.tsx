@@ -62,6 +62,16 @@ function Header(): ReactElement {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/events" data-testid="nav-events">
+                {t('nav.events')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/calls" data-testid="nav-calls">
+                {t('nav.calls')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/taxonomy" data-testid="nav-taxonomy">
                 {t('nav.taxonomy')}
               </NavLink>

@@ -1,0 +1,170 @@
+import { sql } from 'kysely'
+import type { Db } from '../platform/db.js'
+import { createRandom, type Random } from '../demo/random.js'
+import type { CallCreate } from './calls.schema.js'
+import { createCall, publishCall } from './calls.service.js'
+import { confirmPartner, createProposal, submitProposal } from './proposals.service.js'
+
+const M = 100_000_000 // one million EUR in cents
+
+/** The Piedmont practice (DOMAIN.md) as a CLOCK call: line A for members, line B for non-members who commit to join. */
+export const demoCall: CallCreate = {
+  titleIt: 'Ricerca collaborativa nei distretti toscani 2026',
+  titleEn: 'Collaborative R&D in the Tuscan districts 2026',
+  summaryIt: 'Progetti di ricerca industriale e sviluppo sperimentale svolti da partenariati di imprese e organismi di ricerca.',
+  summaryEn: 'Industrial research and experimental development projects carried out by partnerships of firms and research organisations.',
+  textIt:
+    'Il bando finanzia progetti con TRL almeno 4 all’avvio e almeno 7 alla fine, con costi di ricerca industriale superiori a quelli di sviluppo sperimentale. La produzione è esclusa. Linea A: soci dei distretti di CLOCK. Linea B: imprese non socie che si impegnano ad aderire se finanziate.',
+  textEn:
+    'The call funds projects starting at TRL 4 or more and reaching at least TRL 7, with industrial research costs above experimental development costs. Production is excluded. Line A: members of CLOCK’s districts. Line B: non-member firms that commit to join if funded.',
+  opensAt: '2026-01-15T08:00:00.000Z',
+  closesAt: '2027-06-30T15:00:00.000Z',
+  lines: [
+    { code: 'A', titleIt: 'Soci dei distretti', titleEn: 'District members', budgetCents: 35 * M, membersOnly: true, nonMembersMustCommit: false, clusterSlug: 'clock' },
+    { code: 'B', titleIt: 'Nuovi soci', titleEn: 'New members', budgetCents: 15 * M, membersOnly: false, nonMembersMustCommit: true, clusterSlug: 'clock' },
+  ],
+  budget: [
+    { source: 'eu_structural', year: 2026, amountCents: 12 * M },
+    { source: 'eu_structural', year: 2027, amountCents: 13 * M },
+    { source: 'national', year: 2026, amountCents: 5 * M },
+    { source: 'regional', year: 2026, amountCents: 10 * M },
+    { source: 'regional', year: 2027, amountCents: 10 * M },
+  ],
+  rules: { trlStartMin: 4, trlEndMin: 7, researchShareMustExceedDevelopment: true, minPartners: 3, minSmes: 1, researchOrganisationIntensity: 8000 },
+  priorities: [],
+  criteria: [
+    { code: 'excellence', nameIt: 'Eccellenza e innovatività', nameEn: 'Excellence and innovation', weight: 40, threshold: 3 },
+    { code: 'impact', nameIt: 'Impatto sulla filiera', nameEn: 'Impact on the supply chain', weight: 35, threshold: 3 },
+    { code: 'implementation', nameIt: 'Qualità del partenariato e del piano', nameEn: 'Partnership and plan quality', weight: 25, threshold: 2 },
+  ],
+  faq: [
+    {
+      questionIt: 'Un organismo di ricerca può essere capofila?',
+      questionEn: 'Can a research organisation lead?',
+      answerIt: 'No: il capofila è un’impresa; gli organismi di ricerca partecipano come partner o come fornitori di servizi qualificati.',
+      answerEn: 'No: the lead is a firm; research organisations take part as partners or as providers of qualified services.',
+    },
+    {
+      questionIt: 'I costi di produzione sono ammissibili?',
+      questionEn: 'Are production costs eligible?',
+      answerIt: 'No. Sono ammissibili solo ricerca industriale e sviluppo sperimentale.',
+      answerEn: 'No. Only industrial research and experimental development are eligible.',
+    },
+  ],
+}
+
+type Candidate = { id: string; type: string; member: boolean }
+
+/**
+ * Publishes the demo call and adds proposals from demo organisations: one draft led by the demo
+ * accounts' organisation, and submitted ones on both lines. Does nothing when a call already exists.
+ */
+export async function seedDemoCalls(db: Db): Promise<void> {
+  const existing = await db.selectFrom('calls').select('id').limit(1).execute()
+  if (existing.length > 0) return
+  const random = createRandom(2026_05)
+  const callId = await createCall(db, null, demoCall)
+  await publishCall(db, null, callId, new Date('2026-01-10T08:00:00Z'))
+  const now = new Date()
+  const open = now.getTime() >= Date.parse(demoCall.opensAt) && now.getTime() <= Date.parse(demoCall.closesAt)
+  if (!open) return
+
+  const candidates = await candidatesOn(db, now.toISOString().slice(0, 10))
+  const firms = (member: boolean): Candidate[] => candidates.filter((item) => item.member === member && ['sme', 'startup'].includes(item.type))
+  const labs = candidates.filter((item) => item.member && ['university', 'research_organisation'].includes(item.type))
+  const demoOrganisation = await db
+    .selectFrom('organisation_users')
+    .innerJoin('users', 'users.id', 'organisation_users.user_id')
+    .select(['organisation_users.organisation_id', 'users.id'])
+    .where('users.email', '=', 'orgadmin@clock.demo')
+    .executeTakeFirst()
+
+  const plans: { line: 'A' | 'B'; title: string; taxonomy: string; submit: boolean; lead?: string }[] = [
+    { line: 'A', title: 'Rivestimenti antibatterici per superfici ospedaliere', taxonomy: 'CN.02', submit: true },
+    { line: 'A', title: 'Gemello digitale per la lavorazione del marmo', taxonomy: 'SF.01', submit: true },
+    { line: 'B', title: 'Tessuti tecnici riciclati per la nautica', taxonomy: 'CN.03', submit: true },
+    { line: 'A', title: 'Sensori per la manutenzione predittiva ferroviaria', taxonomy: 'SF.01', submit: false, ...(demoOrganisation && { lead: demoOrganisation.organisation_id }) },
+  ]
+  const used = new Set<string>()
+  const take = (pool: Candidate[]): string | undefined => {
+    const free = pool.filter((item) => !used.has(item.id))
+    if (free.length === 0) return undefined
+    const chosen = random.pick(free).id
+    used.add(chosen)
+    return chosen
+  }
+  const isMember = new Map(candidates.map((item) => [item.id, item.member]))
+  for (const plan of plans) {
+    const lead = plan.lead ?? take(firms(true))
+    if (!lead) continue
+    // The demo accounts' organisation may not be a member: it then applies on line B, committing to join.
+    const line = plan.lead && !isMember.get(plan.lead) ? 'B' : plan.line
+    const partner = take(line === 'A' ? firms(true) : firms(false))
+    const lab = take(labs)
+    if (!partner || !lab) continue
+    used.add(lead)
+    const partners = [lead, partner, lab].map((organisationId) => ({
+      organisationId,
+      commitsToJoin: line === 'B' && !isMember.get(organisationId),
+      costs: demoCosts(random, organisationId === lab),
+    }))
+    const id = await createProposal(
+      db,
+      plan.lead && demoOrganisation ? demoOrganisation.id : null,
+      callId,
+      {
+        leadOrganisationId: lead,
+        line,
+        title: plan.title,
+        abstract: `${plan.title}: dalla validazione in laboratorio (TRL 4) al dimostratore in ambiente operativo (TRL 7).`,
+        taxonomyCode: await knownTaxonomy(db, plan.taxonomy),
+        trlStart: 4,
+        trlEnd: 7,
+        wideDissemination: random.chance(0.5),
+        partners,
+      },
+      now,
+    )
+    if (!plan.submit) continue
+    for (const organisationId of [partner, lab]) await confirmPartner(db, null, id, organisationId, now)
+    await submitProposal(db, null, id, () => now, 'it')
+  }
+}
+
+function demoCosts(random: Random, researchOrganisation: boolean): { industrialResearch: number; experimentalDevelopment: number; other: number } {
+  const research = random.int(12, 40) * 1_000_000
+  return { industrialResearch: research, experimentalDevelopment: researchOrganisation ? 0 : Math.floor(research * random.int(3, 8) / 10), other: 0 }
+}
+
+async function knownTaxonomy(db: Db, code: string): Promise<string | null> {
+  const row = await db.selectFrom('taxonomy_nodes').select('code').where('code', '=', code).executeTakeFirst()
+  return row?.code ?? null
+}
+
+/** Demo organisations with whether they are associated members of a CLOCK district today. */
+async function candidatesOn(db: Db, date: string): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('organisations')
+    .select((eb) => [
+      'organisations.id',
+      'organisations.type',
+      eb
+        .exists(
+          eb
+            .selectFrom('memberships')
+            .innerJoin('cluster_links', 'cluster_links.child_id', 'memberships.cluster_id')
+            .innerJoin('clusters', 'clusters.id', 'cluster_links.parent_id')
+            .select('memberships.id')
+            .whereRef('memberships.organisation_id', '=', 'organisations.id')
+            .where('clusters.slug', '=', 'clock')
+            .where('memberships.associated', '=', true)
+            .where('memberships.since', '<=', date)
+            .where((w) => w.or([w('memberships.until', 'is', null), w('memberships.until', '>=', date)])),
+        )
+        .as('member'),
+    ])
+    .where('organisations.source', '=', 'demo')
+    .orderBy(sql`organisations.source_id::int`)
+    .execute()
+  return rows.map((row) => ({ id: row.id, type: row.type, member: Boolean(row.member) }))
+}

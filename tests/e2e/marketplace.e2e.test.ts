@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoPassword, launchBrowser, newPage, signIn } from './browser'
+import { startServer, type TestServer } from './server'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** A research organisation outside the SME's district, with its own administrator, created through the API. */
+async function signUpResearchLab(page: Page): Promise<void> {
+  const email = `lab.${Date.now()}@example.test`
+  const signUp = await page.request.post('/api/auth/signup', { data: { email, password: demoPassword, fullName: 'Giulia Ricercatrice', locale: 'it' } })
+  expect(signUp.status()).toBe(201)
+  const created = await page.request.post('/api/organisations', {
+    data: { legalName: 'Laboratorio Laser Superfici', type: 'research_organisation', descriptionEn: 'Laser surface engineering lab.' },
+  })
+  expect(created.status()).toBe(201)
+}
+
+describe('the marketplace', () => {
+  it('an SME posts a need, the district manager approves it, a lab from elsewhere finds it in English, expresses interest, the SME accepts and records the outcome', async () => {
+    const title = 'Trattamento antivirale per superfici in acciaio inox'
+
+    const sme = await newPage(browser, server.url)
+    await signIn(sme.page, 'orgadmin@clock.demo')
+    await sme.page.goto('/marketplace/profiles/new')
+    await sme.page.getByTestId('profile-form').waitFor()
+    await sme.page.getByTestId('profile-kind').selectOption('technology_request')
+    await sme.page.getByTestId('profile-district').selectOption('tuscany-advanced-materials')
+    await sme.page.getByTestId('profile-title-input').fill(title)
+    await sme.page.getByTestId('profile-summary-input').fill('Cerchiamo un rivestimento antivirale durevole per piani di lavoro in acciaio inox.')
+    await sme.page.getByTestId('profile-description-it').fill('Componenti per cucine professionali: la superficie deve resistere ai lavaggi.')
+    const picker = sme.page.getByTestId('profile-taxonomy-picker')
+    await picker.locator('details', { has: sme.page.locator('input[value="TR.SURF"]') }).locator('summary').click()
+    await picker.locator('input[value="TR.SURF"]').check()
+    await sme.page.getByTestId('profile-trl-input').selectOption('4')
+    await sme.page.getByTestId('save-and-submit').click()
+    await sme.page.getByTestId('profile-notice').waitFor()
+    expect(await sme.page.getByTestId('profile-status').getAttribute('data-status')).toBe('submitted')
+    const profileId = (await sme.page.getByTestId('profile-page').getAttribute('data-id')) as string
+
+    const manager = await newPage(browser, server.url)
+    await signIn(manager.page, 'manager.materials@clock.demo')
+    await manager.page.goto('/marketplace/review')
+    await manager.page.locator(`[data-testid="profile-card"][data-id="${profileId}"] [data-testid="profile-link"]`).click()
+    await manager.page.getByTestId('approve-profile').click()
+    await manager.page.locator('[data-testid="profile-status"][data-status="published"]').waitFor()
+
+    const lab = await newPage(browser, server.url)
+    await signUpResearchLab(lab.page)
+    await lab.page.goto('/marketplace')
+    await lab.page.getByTestId('marketplace-q').fill('antiviral coating stainless steel')
+    await lab.page.getByTestId('marketplace-submit').click()
+    await lab.page.locator(`[data-testid="profile-card"][data-id="${profileId}"]`).waitFor()
+    await lab.page.locator(`[data-testid="profile-card"][data-id="${profileId}"] [data-testid="profile-link"]`).click()
+    await lab.page.getByTestId('interest-message').fill('Abbiamo un processo di testurizzazione laser antivirale: possiamo provarlo sui vostri campioni.')
+    await lab.page.getByTestId('send-interest').click()
+    await lab.page.getByTestId('interest-sent').waitFor()
+
+    await sme.page.goto('/marketplace/inbox')
+    await sme.page.getByTestId('interests-received').getByTestId('interest-link').first().click()
+    await sme.page.getByTestId('accept-interest').click()
+    await sme.page.locator('[data-testid="interest-page"][data-status="accepted"]').waitFor()
+    await sme.page.getByTestId('message-body').fill('Volentieri: vi mandiamo tre campioni.')
+    await sme.page.getByTestId('send-message').click()
+    await sme.page.getByTestId('thread-message').waitFor()
+    await sme.page.getByTestId('step-kind').selectOption('meeting')
+    await sme.page.getByTestId('record-step').click()
+    await sme.page.locator('[data-testid="step"][data-step="meeting"]').waitFor()
+    await sme.page.getByTestId('step-kind').selectOption('agreement')
+    await sme.page.getByTestId('step-agreement-type').selectOption('technical_cooperation')
+    await sme.page.getByTestId('step-value').fill('25.000')
+    await sme.page.getByTestId('record-step').click()
+    await sme.page.locator('[data-testid="step"][data-step="agreement"]').waitFor()
+    expect(await sme.page.locator('[data-testid="step"][data-step="agreement"]').textContent()).toMatch(/25\.000\s€/)
+
+    await manager.page.goto('/marketplace/funnel')
+    await manager.page.locator('[data-testid="funnel-agreement"][data-count="1"]').waitFor()
+    for (const session of [sme, manager, lab]) await session.context.close()
+  })
+
+  it('shows a visitor the published profiles only, and asks to sign in to answer', async () => {
+    const visitor = await newPage(browser, server.url)
+    await visitor.page.goto('/marketplace')
+    await visitor.page.getByTestId('results-total').waitFor()
+    expect(await visitor.page.getByTestId('nav-inbox').count()).toBe(0)
+    const cards = visitor.page.getByTestId('profile-card')
+    if ((await cards.count()) > 0) {
+      await cards.first().getByTestId('profile-link').click()
+      await visitor.page.getByTestId('interest-signin').waitFor()
+    }
+    await visitor.context.close()
+  })
+})
