@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db.js'
 import { migrate } from './platform/migrate.js'
 import { seedIfEmpty } from './demo/seed.js'
 import { loadReferenceData } from './reference.js'
+import { runDailyJobs } from './daily.js'
 
 const config = loadConfig()
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
@@ -16,8 +17,18 @@ app.log.info(
   'database ready',
 )
 
+const everySixHours = 6 * 3600 * 1000
+const runDaily = (): void => {
+  runDailyJobs(handle.db, config.publicUrl)
+    .then((report) => app.log.info(report, 'daily jobs done'))
+    .catch((error: unknown) => app.log.error({ err: error }, 'daily jobs failed'))
+}
+const dailyTimer = setInterval(runDaily, everySixHours)
+runDaily()
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    clearInterval(dailyTimer)
     void app.close().then(() => handle.close()).then(() => process.exit(0))
   })
 }

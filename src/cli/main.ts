@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createAdminCommand } from './create-admin.js'
+import { dailyCommand } from './daily.js'
 import { exportCommand } from './export.js'
 import { commandUsageText, helpCommand, usageText } from './help.js'
 import { importCommand } from './import.js'
@@ -16,6 +17,7 @@ const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   outboxCommand,
+  dailyCommand,
   eligibilityCommand,
   grantCommand,
   helpCommand(() => commands),

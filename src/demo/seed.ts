@@ -1,6 +1,7 @@
 import { hashPassword } from '../accounts/password.js'
 import { seedDemoCalls } from '../calls/calls.demo.js'
 import { seedDemoEvents } from '../events/events.demo.js'
+import { seedDemoMarketplace } from '../matchmaking/matchmaking.demo.js'
 import type { Db } from '../platform/db.js'
 import type { PlatformRole } from '../platform/database.js'
 import { generateOrganisations, type DemoOrganisation } from './generate.js'
@@ -41,6 +42,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   // Each domain's demo opens its own transactions, so it runs after the registry's has committed.
   await seedDemoCalls(db)
   await seedDemoEvents(db)
+  await seedDemoMarketplace(db)
   return true
 }
 

@@ -132,6 +132,11 @@ const fingerprintTables = [
   'event_taxonomy',
   'event_registrations',
   'event_feed_tokens',
+  'profiles',
+  'profile_taxonomy',
+  'profile_interests',
+  'interest_steps',
+  'interest_messages',
 ] as const
 
 /** A digest of every business table's content: equal before and after means nothing changed. */

@@ -62,6 +62,11 @@ function Header(): ReactElement {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/marketplace" data-testid="nav-marketplace">
+                {t('nav.marketplace')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/events" data-testid="nav-events">
                 {t('nav.events')}
               </NavLink>

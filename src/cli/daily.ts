@@ -1,0 +1,16 @@
+import { loadConfig } from '../platform/config.js'
+import { runDailyJobs } from '../daily.js'
+import { withDatabase, type Command } from './shared.js'
+
+export const dailyCommand: Command = {
+  name: 'daily',
+  summary: 'run the daily jobs now: expire lapsed marketplace profiles, queue expiry reminders',
+  usage: 'clock daily',
+  options: {},
+  run: async () => {
+    await withDatabase(async ({ db }) => {
+      const report = await runDailyJobs(db, loadConfig().publicUrl)
+      console.log(`profiles expired: ${report.profilesExpired}, expiry reminders queued: ${report.remindersQueued}`)
+    })
+  },
+}
