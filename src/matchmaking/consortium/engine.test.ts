@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { orgKey } from './corpus'
-import { buildIndex, recommendPartners } from './engine'
+import { buildIndex, candidateFeatures, featureNames, recommendPartners } from './engine'
 import { tinyCorpus } from './fixtures.test-helpers'
 
 const corpus = tinyCorpus({
@@ -44,5 +44,19 @@ describe('recommendPartners', () => {
     const forward = keys(corpus)
     expect(forward).toEqual(keys(reversed))
     expect(forward).toEqual(['OTHER FOUR', 'OTHER ONE', 'OTHER THREE', 'OTHER TWO'])
+  })
+})
+
+describe('candidateFeatures', () => {
+  it('gives popularity a second weight only to organisations that never worked with a given partner', () => {
+    const f = candidateFeatures(index, { title: '', partners: [{ name: 'Alpha Univ' }] }, 0.3)
+    const width = featureNames.length
+    const at = (key: string, name: (typeof featureNames)[number]): number =>
+      f.values[index.orgByKey.get(key)! * width + featureNames.indexOf(name)]!
+    expect(at('MISSING LAB', 'anyCoParticipation')).toBe(1)
+    expect(at('MISSING LAB', 'popularityNoCo')).toBe(0)
+    expect(at('POPULAR INST', 'anyCoParticipation')).toBe(0)
+    expect(at('POPULAR INST', 'popularityNoCo')).toBeCloseTo(Math.log1p(4))
+    expect(at('POPULAR INST', 'popularityNoCo')).toBe(at('POPULAR INST', 'popularity'))
   })
 })
