@@ -1,6 +1,8 @@
 // `npm test`: runs every suite in turn and prints a summary. Extra arguments are forwarded to each vitest run.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { findPostgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from './postgres.js'
 
 type Outcome = 'passed' | 'FAILED' | 'SKIPPED'
@@ -11,6 +13,8 @@ type SuiteResult = {
   seconds: number
   command: string
   note?: string
+  /** Failing tests with the start of their messages, recapped in the summary so that a log's tail says what broke. */
+  failures?: string[]
 }
 
 const INSTALL_POSTGRES = 'apt-get install -y postgresql'
@@ -24,6 +28,7 @@ const vitestExtraArgs = hasFilter && !forwardedArgs.includes('--passWithNoTests'
   : forwardedArgs
 
 const results: SuiteResult[] = []
+const reportFolder = mkdtempSync(join(tmpdir(), 'clock-test-'))
 let currentChild: ChildProcess | null = null
 let throwawayServer: ThrowawayPostgres | null = null
 let throwawayStarting: Promise<ThrowawayPostgres> | null = null
@@ -68,8 +73,43 @@ async function runVitest(
   const command = `${commandPrefix}npx ${args.join(' ')}`
   banner(`${name}: ${command}`)
   const started = Date.now()
-  const code = await runCommand('npx', args, env)
-  return { name, outcome: code === 0 ? 'passed' : 'FAILED', seconds: seconds(started), command }
+  const report = join(reportFolder, `${results.length}-${project}.json`)
+  const code = await runCommand('npx', [...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env)
+  const outcome = code === 0 ? 'passed' : 'FAILED'
+  return { name, outcome, seconds: seconds(started), command, failures: outcome === 'FAILED' ? readFailures(report) : [] }
+}
+
+type VitestJsonReport = {
+  testResults?: {
+    name: string
+    status: string
+    message?: string
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[]
+  }[]
+}
+
+const ansi = /\u001b\[[0-9;]*m/g
+
+function firstLines(text: string, count: number): string {
+  const noise = /^\s*at .*(node_modules|node:internal|<anonymous>)/
+  return text.replace(ansi, '').split('\n').filter((line) => line.trim() !== '' && !noise.test(line)).slice(0, count).map((line) => `      ${line}`).join('\n')
+}
+
+function readFailures(reportPath: string): string[] {
+  if (!existsSync(reportPath)) return ['(no vitest report was written: see the output above)']
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as VitestJsonReport
+  const failures: string[] = []
+  for (const file of report.testResults ?? []) {
+    const relative = file.name.replace(`${process.cwd()}/`, '')
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
+    for (const test of failedTests) {
+      failures.push(`${relative} > ${test.fullName}\n${firstLines(test.failureMessages?.join('\n') ?? '', 8)}`)
+    }
+    if (failedTests.length === 0 && file.status === 'failed') {
+      failures.push(`${relative}\n${firstLines(file.message ?? '', 8)}`)
+    }
+  }
+  return failures
 }
 
 async function runPostgresSuite(): Promise<SuiteResult> {
@@ -157,6 +197,9 @@ function printSummary(totalSeconds: number): void {
   const failed = results.filter((r) => r.outcome === 'FAILED')
   const skipped = results.filter((r) => r.outcome === 'SKIPPED')
   if (failed.length > 0) {
+    for (const r of failed) {
+      for (const failure of r.failures ?? []) console.log(`\n[${r.name}] ${failure}`)
+    }
     console.log(`\nFAILED SUITES: ${failed.map((r) => r.name).join(', ')}`)
   }
   if (skipped.length > 0) {
@@ -210,6 +253,7 @@ async function main(): Promise<number> {
   if (!interrupted) results.push(await runE2eSuite())
 
   printSummary(seconds(started))
+  rmSync(reportFolder, { recursive: true, force: true })
   return exitCode()
 }
 
