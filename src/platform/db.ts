@@ -29,6 +29,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
 
 function openPostgres(connectionString: string): DbHandle {
   const pool = new pg.Pool({ connectionString, max: 10 })
+  // An idle connection dropped by the server (restart, failover) must not take the process down: the pool
+  // discards it and the next query opens a new one.
+  pool.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const execScript = async (script: string): Promise<void> => {
     await pool.query(script)

@@ -31,6 +31,9 @@ export async function openTestDatabase(): Promise<DbHandle & { drop: () => Promi
     const drop = async (): Promise<void> => {
       const client = new pg.Client({ connectionString: adminUrl })
       await client.connect()
+      // pg's Pool.end() resolves once the first of its connections has closed, not the last: FORCE on a
+      // connection still closing makes the server send it a FATAL that surfaces as an uncaught error.
+      await waitForConnectionsToClose(client, name)
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await client.end()
     }
@@ -38,6 +41,15 @@ export async function openTestDatabase(): Promise<DbHandle & { drop: () => Promi
   }
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL })
   return { ...handle, drop: async () => {} }
+}
+
+async function waitForConnectionsToClose(admin: pg.Client, database: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database])
+    if (rows[0]!.n === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 export async function createTestContext(options: { demo?: boolean } = {}): Promise<TestContext> {
