@@ -5,6 +5,8 @@ import { callsRoutes } from './calls/calls.routes.js'
 import { districtsRoutes } from './districts/districts.routes.js'
 import { eventsRoutes } from './events/events.routes.js'
 import { matchmakingRoutes } from './matchmaking/matchmaking.routes.js'
+import { recommendRoutes } from './matchmaking/recommend/recommend.routes.js'
+import { notificationsRoutes } from './notifications/notifications.routes.js'
 import { organisationsRoutes } from './organisations/organisations.routes.js'
 import type { Config } from './platform/config.js'
 import type { Db } from './platform/db.js'
@@ -15,7 +17,7 @@ import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
 export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
   return buildHttpServer({
     context: { db: options.db, config: options.config },
-    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, callsRoutes, eventsRoutes],
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, eventsRoutes],
     resolveActor,
     logger: options.logger ?? false,
     serveWeb: options.serveWeb ?? false,

@@ -59,6 +59,7 @@ import {
   type ProfileDetail,
 } from './profiles.service.js'
 import { districtScope, searchProfiles } from './search.js'
+import { routeNeed } from './recommend/routing.js'
 
 const tags = ['marketplace']
 const idParams = z.object({ id: uuid })
@@ -162,6 +163,10 @@ export function matchmakingRoutes(server: FastifyInstance, { db }: AppContext): 
       const profile = await visibleProfile(db, request.actor, request.params.id)
       ensure(request.actor, canReviewProfile(request.actor, profile))
       await reviewProfile(db, request.actor.userId, profile.id, request.body.decision, request.body.comment)
+      if (request.body.decision === 'approve') {
+        // The approval stands even if routing fails; the daily job routes any need left unrouted.
+        await routeNeed(db, profile.id).catch((error: unknown) => request.log.error({ err: error, profileId: profile.id }, 'routing a need failed'))
+      }
       return { profile: await detailFor(db, request.actor, profile.id) }
     },
   )

@@ -173,3 +173,12 @@ export const funnelResponse = z.object({
   declined: z.number(),
   agreementValueCents: z.number(),
 })
+
+export const recommendationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }).strict()
+const reason = z.object({ code: z.string(), points: z.number(), text: z.string() })
+export const recommendationsResponse = z.object({
+  organisations: z.array(z.object({ organisation: organisationRef, districts: z.array(districtRef), score: z.number(), reasons: z.array(reason) })),
+  profiles: z.array(z.object({ profile: profileSummary, score: z.number(), reasons: z.array(reason) })),
+})
+export const recommendedNeedsResponse = z.object({ items: z.array(z.object({ profile: profileSummary, score: z.number(), reasons: z.array(reason) })) })
+export const forwardBody = z.object({ organisationId: uuid, note: plainText(1000).default('') }).strict()

@@ -65,6 +65,7 @@ export type ProfilesTable = {
   expiry_reminded_at: Timestamp | null
   close_outcome: CloseOutcome | null
   created_by: string | null
+  routed_at: Timestamp | null
   title_folded: Generated<string>
   summary_folded: Generated<string>
   search_document: Generated<string | null>
@@ -96,6 +97,16 @@ export type MatchmakingTables = {
     value_cents: Bigint | null
     recorded_by: string | null
     recorded_at: Timestamp
+  }
+  profile_routings: { profile_id: string; cluster_id: string; matches: number; best_score: number; routed_at: Timestamp }
+  profile_forwards: {
+    id: Generated<string>
+    profile_id: string
+    organisation_id: string
+    cluster_id: string
+    forwarded_by: string | null
+    note: Generated<string>
+    created_at: Timestamp
   }
   interest_messages: {
     id: Generated<string>

@@ -2,6 +2,7 @@ import { callsMessages } from '../calls/calls.messages.js'
 import { callRulesMessages } from '../calls/rules/messages.js'
 import { eventsMessages } from '../events/events.messages.js'
 import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
+import { notificationsMessages } from '../notifications/notifications.messages.js'
 import { smeMessages } from '../organisations/sme.js'
 import { formatNumber } from './format.js'
 import { platformMessages } from './messages.js'
@@ -12,7 +13,7 @@ export const defaultLocale: Locale = 'it'
 
 type Catalogue = Record<string, string>
 
-const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, eventsMessages, matchmakingMessages]
+const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, eventsMessages, matchmakingMessages, notificationsMessages]
 
 // Joined on first use: domain catalogues may import this module's formatting helpers.
 let joined: Record<Locale, Catalogue> | undefined

@@ -149,6 +149,9 @@ const fingerprintTables = [
   'profile_interests',
   'interest_steps',
   'interest_messages',
+  'profile_routings',
+  'profile_forwards',
+  'notifications',
 ] as const
 
 /** A digest of every business table's content: equal before and after means nothing changed. */

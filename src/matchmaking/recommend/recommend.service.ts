@@ -1,0 +1,370 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../platform/db.js'
+import type { OrganisationType } from '../../platform/database.js'
+import { notFound } from '../../platform/errors.js'
+import type { ProfileKind } from '../matchmaking.tables.js'
+import { listSummaries, type OrganisationRef, type ProfileSummary } from '../profiles.service.js'
+import type { QueryExpander } from '../query-expansion.js'
+import { defaultQueryExpander, toTsQuery } from '../search.js'
+import { containsConcept, stemText } from './text-match.js'
+import { complementaryKinds, isEligible, isRelevant, rank, scoreCandidate, type Candidate, type Scored, type Seeker } from './score.js'
+
+/** How many candidates each way of finding them (taxonomy, text) hands to the scorer. */
+const poolPerSource = 400
+/** The seeker's concepts that count: keywords first, then the title's words. */
+const maxConcepts = 12
+
+export type OrganisationRecommendation = { organisation: OrganisationRef; districtIds: string[] } & Scored
+export type ProfileRecommendation = { profile: ProfileSummary } & Scored
+export type Recommendations = { organisations: OrganisationRecommendation[]; profiles: ProfileRecommendation[] }
+
+type SeekerRow = {
+  id: string
+  kind: ProfileKind
+  status: string
+  title: string
+  keywords: string[]
+  trl: number | null
+  target_organisation_types: OrganisationType[]
+  cluster_id: string
+  organisation_id: string
+  organisation_type: OrganisationType
+  nuts2: string | null
+  country: string
+  taxonomy: string[]
+}
+
+/** The seeker's concepts: each keyword, then the title, split and widened across languages; duplicates once. */
+export async function seekerConcepts(expander: QueryExpander, keywords: readonly string[], title: string): Promise<string[][]> {
+  const concepts: string[][] = []
+  const seen = new Set<string>()
+  for (const text of [...keywords, title]) {
+    const { groups } = await expander.expand(text)
+    for (const group of groups) {
+      const key = group[0] as string
+      if (key.length < 3 || seen.has(key)) continue
+      seen.add(key)
+      concepts.push(group)
+    }
+  }
+  return concepts.slice(0, maxConcepts)
+}
+
+async function loadSeeker(db: Db, profileId: string, expander: QueryExpander): Promise<Seeker & { profileId: string }> {
+  const result = await sql<SeekerRow>`
+    SELECT p.id, p.kind, p.status, p.title, p.keywords, p.trl, p.target_organisation_types, p.cluster_id,
+      o.id AS organisation_id, o.type AS organisation_type, o.nuts2, o.country,
+      ARRAY(SELECT t.taxonomy_code FROM profile_taxonomy t WHERE t.profile_id = p.id ORDER BY 1) AS taxonomy
+    FROM profiles p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ${profileId}`.execute(db)
+  const row = result.rows[0]
+  if (!row) throw notFound('entity.profile')
+  return {
+    profileId: row.id,
+    organisationId: row.organisation_id,
+    kind: row.kind,
+    taxonomy: row.taxonomy,
+    concepts: await seekerConcepts(expander, row.keywords, row.title),
+    trl: row.trl,
+    organisationType: row.organisation_type,
+    targetTypes: row.target_organisation_types,
+    nuts2: row.nuts2,
+    country: row.country,
+    districtIds: [row.cluster_id],
+  }
+}
+
+/** The codes a candidate may hold to be found through the taxonomy: the seeker's, their parents and everything below. */
+function relatedCodeCondition(column: RawBuilder<unknown>, codes: readonly string[]): RawBuilder<unknown> {
+  if (codes.length === 0) return sql`FALSE`
+  const parents = codes.filter((code) => code.includes('.')).map((code) => code.slice(0, code.lastIndexOf('.')))
+  const exact = [...new Set([...codes, ...parents])]
+  return sql`(${column} IN (${sql.join(exact)}) OR ${sql.join(codes.map((code) => sql`${column} LIKE ${`${code}.%`}`), sql` OR `)})`
+}
+
+/** One boolean per concept: whether the document contains it, in any of its forms. */
+function conceptMatches(document: RawBuilder<unknown>, concepts: readonly (readonly string[])[]): RawBuilder<unknown> {
+  if (concepts.length === 0) return sql`ARRAY[]::boolean[]`
+  return sql`ARRAY[${sql.join(concepts.map((group) => sql`${document} @@ ${toTsQuery({ groups: [[...group]] })}`))}]`
+}
+
+const matchedIndexes = (flags: readonly boolean[]): number[] => flags.flatMap((flag, index) => (flag ? [index] : []))
+
+type CollaborationCounts = Map<string, { pastCollaborations: number; sharedPartners: number }>
+
+/** For each candidate organisation: collaborations with the seeker's organisation, and partners both have had. */
+async function collaborationCounts(db: Db, seekerOrganisationId: string, candidateIds: readonly string[]): Promise<CollaborationCounts> {
+  const counts: CollaborationCounts = new Map()
+  if (candidateIds.length === 0) return counts
+  const result = await sql<{ id: string; past: number; shared: number }>`
+    WITH mine AS (SELECT DISTINCT partner_id FROM collaborations WHERE organisation_id = ${seekerOrganisationId}),
+    theirs AS (SELECT organisation_id, partner_id, ref FROM collaborations WHERE organisation_id IN (${sql.join(candidateIds)}))
+    SELECT organisation_id AS id,
+      count(DISTINCT ref) FILTER (WHERE partner_id = ${seekerOrganisationId})::int AS past,
+      count(DISTINCT partner_id) FILTER (WHERE partner_id IN (SELECT partner_id FROM mine) AND partner_id <> ${seekerOrganisationId})::int AS shared
+    FROM theirs GROUP BY organisation_id`.execute(db)
+  for (const row of result.rows) counts.set(row.id, { pastCollaborations: row.past, sharedPartners: row.shared })
+  return counts
+}
+
+type OrganisationRow = {
+  id: string
+  name: string
+  type: OrganisationType
+  size_class: OrganisationRef['sizeClass']
+  city: string | null
+  nuts2: string | null
+  country: string
+  taxonomy: string[]
+  matched: boolean[]
+  districts: string[]
+}
+
+async function organisationCandidates(db: Db, seeker: Seeker): Promise<OrganisationRow[]> {
+  const anyConcept = toTsQuery({ groups: seeker.concepts.map((group) => [...group]) }, 'any')
+  const result = await sql<OrganisationRow>`
+    WITH by_code AS (
+      SELECT c.organisation_id AS id FROM organisation_competences c
+      WHERE ${relatedCodeCondition(sql`c.taxonomy_code`, seeker.taxonomy)}
+      GROUP BY c.organisation_id ORDER BY count(*) DESC, c.organisation_id LIMIT ${poolPerSource}
+    ),
+    by_text AS (
+      SELECT o.id FROM organisations o WHERE ${anyConcept === null ? sql`FALSE` : sql`o.search_document @@ ${anyConcept}`}
+      LIMIT ${poolPerSource}
+    ),
+    pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
+    SELECT o.id, o.legal_name AS name, o.type, o.size_class, o.city, o.nuts2, o.country,
+      ARRAY(SELECT c.taxonomy_code FROM organisation_competences c WHERE c.organisation_id = o.id ORDER BY 1) AS taxonomy,
+      ${conceptMatches(sql`o.search_document`, seeker.concepts)} AS matched,
+      ARRAY(SELECT DISTINCT m.cluster_id FROM memberships m WHERE m.organisation_id = o.id
+            AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)) AS districts
+    FROM pool JOIN organisations o ON o.id = pool.id
+    WHERE o.id <> ${seeker.organisationId}`.execute(db)
+  return result.rows
+}
+
+type ProfileRow = {
+  id: string
+  organisation_id: string
+  organisation_type: OrganisationType
+  nuts2: string | null
+  country: string
+  cluster_id: string
+  trl: number | null
+  taxonomy: string[]
+  matched: boolean[]
+}
+
+async function profileCandidates(db: Db, seeker: Seeker): Promise<ProfileRow[]> {
+  const kinds = complementaryKinds(seeker.kind)
+  const anyConcept = toTsQuery({ groups: seeker.concepts.map((group) => [...group]) }, 'any')
+  const open = sql`p.status = 'published' AND p.expires_on >= current_date AND p.kind IN (${sql.join(kinds)})`
+  const result = await sql<ProfileRow>`
+    WITH by_code AS (
+      SELECT t.profile_id AS id FROM profile_taxonomy t JOIN profiles p ON p.id = t.profile_id
+      WHERE ${relatedCodeCondition(sql`t.taxonomy_code`, seeker.taxonomy)} AND ${open}
+      GROUP BY t.profile_id ORDER BY count(*) DESC, t.profile_id LIMIT ${poolPerSource}
+    ),
+    by_text AS (
+      SELECT p.id FROM profiles p WHERE ${anyConcept === null ? sql`FALSE` : sql`p.search_document @@ ${anyConcept}`} AND ${open}
+      LIMIT ${poolPerSource}
+    ),
+    pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
+    SELECT p.id, p.organisation_id, o.type AS organisation_type, o.nuts2, o.country, p.cluster_id, p.trl,
+      ARRAY(SELECT t.taxonomy_code FROM profile_taxonomy t WHERE t.profile_id = p.id ORDER BY 1) AS taxonomy,
+      ${conceptMatches(sql`p.search_document`, seeker.concepts)} AS matched
+    FROM pool JOIN profiles p ON p.id = pool.id JOIN organisations o ON o.id = p.organisation_id
+    WHERE p.organisation_id <> ${seeker.organisationId}`.execute(db)
+  return result.rows
+}
+
+const noCollaboration = { pastCollaborations: 0, sharedPartners: 0 }
+
+/**
+ * Who could answer a profile, from every district: organisations by their competences and texts, and the
+ * profiles of complementary kind; each with its score and the reasons for it.
+ */
+export async function recommendForProfile(
+  db: Db,
+  profileId: string,
+  options: { limit?: number; expander?: QueryExpander } = {},
+): Promise<Recommendations & { seeker: Seeker }> {
+  const limit = options.limit ?? 10
+  const seeker = await loadSeeker(db, profileId, options.expander ?? defaultQueryExpander)
+  const [organisationRows, profileRows] = await Promise.all([organisationCandidates(db, seeker), profileCandidates(db, seeker)])
+  const owners = [...new Set([...organisationRows.map((row) => row.id), ...profileRows.map((row) => row.organisation_id)])]
+  const collaborations = await collaborationCounts(db, seeker.organisationId, owners)
+
+  const organisations = rank(
+    organisationRows
+      .map((row) => {
+        const candidate: Candidate = {
+          organisationId: row.id,
+          organisationType: row.type,
+          taxonomy: row.taxonomy,
+          matchedConcepts: matchedIndexes(row.matched),
+          trl: null,
+          nuts2: row.nuts2,
+          country: row.country,
+          districtIds: row.districts,
+          ...(collaborations.get(row.id) ?? noCollaboration),
+        }
+        return { id: row.id, row, candidate, scored: scoreCandidate(seeker, candidate) }
+      })
+      .filter((item) => isEligible(seeker, item.candidate) && isRelevant(item.scored)),
+    limit,
+  )
+
+  const profiles = rank(
+    profileRows
+      .map((row) => {
+        const candidate: Candidate = {
+          organisationId: row.organisation_id,
+          organisationType: row.organisation_type,
+          taxonomy: row.taxonomy,
+          matchedConcepts: matchedIndexes(row.matched),
+          trl: row.trl,
+          nuts2: row.nuts2,
+          country: row.country,
+          districtIds: [row.cluster_id],
+          ...(collaborations.get(row.organisation_id) ?? noCollaboration),
+        }
+        return { id: row.id, candidate, scored: scoreCandidate(seeker, candidate) }
+      })
+      .filter((item) => isEligible(seeker, item.candidate) && isRelevant(item.scored)),
+    limit,
+  )
+  const summaries = profiles.length === 0 ? [] : await listSummaries(db, sql`p.id IN (${sql.join(profiles.map((item) => item.id))})`, sql`p.id`, profiles.length)
+  const summaryById = new Map(summaries.map((summary) => [summary.id, summary]))
+
+  return {
+    seeker,
+    organisations: organisations.map(({ row, scored }) => ({
+      organisation: { id: row.id, name: row.name, type: row.type, sizeClass: row.size_class, city: row.city, nuts2: row.nuts2 },
+      districtIds: row.districts,
+      ...scored,
+    })),
+    profiles: profiles.flatMap(({ id, scored }) => {
+      const profile = summaryById.get(id)
+      return profile ? [{ profile, ...scored }] : []
+    }),
+  }
+}
+
+type OrganisationSelf = {
+  id: string
+  type: OrganisationType
+  nuts2: string | null
+  country: string
+  legal_name: string
+  keywords: string[]
+  description_it: string
+  description_en: string
+  taxonomy: string[]
+  districts: string[]
+}
+
+type NeedRow = {
+  id: string
+  kind: ProfileKind
+  title: string
+  keywords: string[]
+  trl: number | null
+  target_organisation_types: OrganisationType[]
+  cluster_id: string
+  organisation_id: string
+  organisation_type: OrganisationType
+  nuts2: string | null
+  country: string
+  taxonomy: string[]
+}
+
+const requestKinds: readonly ProfileKind[] = ['technology_request', 'rd_partner_request', 'business_request', 'finance_request']
+
+/**
+ * The published needs an organisation could answer, from every district. Each need is scored exactly as
+ * the organisation would be scored among that need's own recommendations, so both sides see one number.
+ */
+export async function needsForOrganisation(
+  db: Db,
+  organisationId: string,
+  options: { limit?: number; expander?: QueryExpander } = {},
+): Promise<ProfileRecommendation[]> {
+  const expander = options.expander ?? defaultQueryExpander
+  const self = (
+    await sql<OrganisationSelf>`
+      SELECT o.id, o.type, o.nuts2, o.country, o.legal_name, o.keywords, o.description_it, o.description_en,
+        ARRAY(SELECT c.taxonomy_code FROM organisation_competences c WHERE c.organisation_id = o.id ORDER BY 1) AS taxonomy,
+        ARRAY(SELECT DISTINCT m.cluster_id FROM memberships m WHERE m.organisation_id = o.id
+              AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)) AS districts
+      FROM organisations o WHERE o.id = ${organisationId}`.execute(db)
+  ).rows[0]
+  if (!self) throw notFound('entity.organisation')
+  const ownConcepts = await seekerConcepts(expander, self.keywords, '')
+  const anyConcept = toTsQuery({ groups: ownConcepts }, 'any')
+  const open = sql`p.status = 'published' AND p.expires_on >= current_date AND p.kind IN (${sql.join(requestKinds)}) AND p.organisation_id <> ${organisationId}`
+  const rows = (
+    await sql<NeedRow>`
+      WITH by_code AS (
+        SELECT t.profile_id AS id FROM profile_taxonomy t JOIN profiles p ON p.id = t.profile_id
+        WHERE ${relatedCodeCondition(sql`t.taxonomy_code`, self.taxonomy)} AND ${open}
+        GROUP BY t.profile_id ORDER BY count(*) DESC, t.profile_id LIMIT ${poolPerSource}
+      ),
+      by_text AS (
+        SELECT p.id FROM profiles p WHERE ${anyConcept === null ? sql`FALSE` : sql`p.search_document @@ ${anyConcept}`} AND ${open}
+        LIMIT ${poolPerSource}
+      ),
+      pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
+      SELECT p.id, p.kind, p.title, p.keywords, p.trl, p.target_organisation_types, p.cluster_id,
+        o.id AS organisation_id, o.type AS organisation_type, o.nuts2, o.country,
+        ARRAY(SELECT t.taxonomy_code FROM profile_taxonomy t WHERE t.profile_id = p.id ORDER BY 1) AS taxonomy
+      FROM pool JOIN profiles p ON p.id = pool.id JOIN organisations o ON o.id = p.organisation_id`.execute(db)
+  ).rows
+  const ownText = stemText(self.legal_name, self.keywords.join(' , '), self.description_it, self.description_en)
+  const scored = await Promise.all(
+    rows.map(async (need) => {
+      const seeker: Seeker = {
+        organisationId: need.organisation_id,
+        kind: need.kind,
+        taxonomy: need.taxonomy,
+        concepts: await seekerConcepts(expander, need.keywords, need.title),
+        trl: need.trl,
+        organisationType: need.organisation_type,
+        targetTypes: need.target_organisation_types,
+        nuts2: need.nuts2,
+        country: need.country,
+        districtIds: [need.cluster_id],
+      }
+      return { id: need.id, seeker }
+    }),
+  )
+  const collaborations = await collaborationCounts(db, organisationId, [...new Set(rows.map((row) => row.organisation_id))])
+  const ranked = rank(
+    scored
+      .map(({ id, seeker }) => {
+        const candidate: Candidate = {
+          organisationId: self.id,
+          organisationType: self.type,
+          taxonomy: self.taxonomy,
+          matchedConcepts: seeker.concepts.flatMap((forms, index) => (containsConcept(ownText, forms) ? [index] : [])),
+          trl: null,
+          nuts2: self.nuts2,
+          country: self.country,
+          districtIds: self.districts,
+          ...(collaborations.get(seeker.organisationId) ?? noCollaboration),
+        }
+        const result = scoreCandidate(seeker, candidate)
+        // Seen from the organisation, the other district is the need's.
+        const reasons = result.reasons.map((reason) => (reason.code === 'other_district' ? { ...reason, detail: { districtIds: [...seeker.districtIds] } } : reason))
+        return { id, candidate, seeker, scored: { ...result, reasons } }
+      })
+      .filter((item) => isEligible(item.seeker, item.candidate) && isRelevant(item.scored)),
+    options.limit ?? 10,
+  )
+  if (ranked.length === 0) return []
+  const summaries = await listSummaries(db, sql`p.id IN (${sql.join(ranked.map((item) => item.id))})`, sql`p.id`, ranked.length)
+  const byId = new Map(summaries.map((summary) => [summary.id, summary]))
+  return ranked.flatMap(({ id, scored: result }) => {
+    const profile = byId.get(id)
+    return profile ? [{ profile, ...result }] : []
+  })
+}
