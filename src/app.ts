@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { accountsRoutes } from './accounts/accounts.routes.js'
 import { resolveActor } from './accounts/accounts.service.js'
 import { callsRoutes } from './calls/calls.routes.js'
+import { evaluationRoutes } from './calls/evaluation/evaluation.routes.js'
 import { districtsRoutes } from './districts/districts.routes.js'
+import { brokerageRoutes } from './events/brokerage/brokerage.routes.js'
 import { eventsRoutes } from './events/events.routes.js'
 import { matchmakingRoutes } from './matchmaking/matchmaking.routes.js'
 import { recommendRoutes } from './matchmaking/recommend/recommend.routes.js'
@@ -17,7 +19,7 @@ import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
 export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
   return buildHttpServer({
     context: { db: options.db, config: options.config },
-    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, eventsRoutes],
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, eventsRoutes, brokerageRoutes],
     resolveActor,
     logger: options.logger ?? false,
     serveWeb: options.serveWeb ?? false,

@@ -37,6 +37,7 @@ export const demoCall: CallCreate = {
     { code: 'impact', nameIt: 'Impatto sulla filiera', nameEn: 'Impact on the supply chain', weight: 35, threshold: 3 },
     { code: 'implementation', nameIt: 'Qualità del partenariato e del piano', nameEn: 'Partnership and plan quality', weight: 25, threshold: 2 },
   ],
+  evaluation: { evaluatorsPerProposal: 3 },
   faq: [
     {
       questionIt: 'Un organismo di ricerca può essere capofila?',

@@ -1,3 +1,5 @@
+import { evaluationMessages } from './evaluation/evaluation.messages.js'
+
 // Server texts of the calls domain, in Italian and English, with {{placeholders}}.
 export const callsMessages: { it: Record<string, string>; en: Record<string, string> } = {
   it: {
@@ -30,6 +32,7 @@ export const callsMessages: { it: Record<string, string>; en: Record<string, str
     'calls.field.taxonomyCode': 'la priorità tematica',
     'calls.field.trlStart': 'il TRL all’inizio',
     'calls.field.trlEnd': 'il TRL alla fine',
+    ...evaluationMessages.it,
   },
   en: {
     'entity.call': 'call',
@@ -61,5 +64,6 @@ export const callsMessages: { it: Record<string, string>; en: Record<string, str
     'calls.field.taxonomyCode': 'the thematic priority',
     'calls.field.trlStart': 'the TRL at the start',
     'calls.field.trlEnd': 'the TRL at the end',
+    ...evaluationMessages.en,
   },
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { plainText, requiredText, taxonomyCodes } from '../platform/validation.js'
+import { evaluationSettings } from './evaluation/evaluation.schema.js'
 
 const cents = z.number().int().min(0).max(10_000_000_000_000)
 const instant = z.iso.datetime({ offset: true })
@@ -67,6 +68,7 @@ const callFields = {
   priorities: taxonomyCodes,
   criteria: z.array(criterion).max(20),
   faq: z.array(faqEntry).max(100),
+  evaluation: evaluationSettings,
 }
 
 export const callCreate = z
@@ -81,6 +83,7 @@ export const callCreate = z
     priorities: callFields.priorities.default([]),
     criteria: callFields.criteria.default([]),
     faq: callFields.faq.default([]),
+    evaluation: callFields.evaluation.default({}),
   })
   .strict()
 export type CallCreate = z.infer<typeof callCreate>
@@ -118,6 +121,7 @@ export const callDetail = z.object({
   priorities: z.array(z.string()),
   criteria: z.array(criterion),
   faq: z.array(faqEntry),
+  evaluation: evaluationSettings,
   clonedFrom: z.string().nullable(),
   publishedAt: z.string().nullable(),
   canManage: z.boolean(),

@@ -76,6 +76,7 @@ export async function getCall(db: Db, id: string, options: { canManage: boolean;
     priorities: row.priorities,
     criteria: row.criteria,
     faq: row.faq,
+    evaluation: row.evaluation,
     clonedFrom: row.cloned_from,
     publishedAt: row.published_at?.toISOString() ?? null,
     canManage: options.canManage,
@@ -136,6 +137,7 @@ export async function createCall(db: Db, actorId: string | null, input: CallCrea
         priorities: input.priorities,
         criteria: JSON.stringify(input.criteria),
         faq: JSON.stringify(input.faq),
+        evaluation: JSON.stringify(input.evaluation),
         cloned_from: options.clonedFrom ?? null,
         created_by: actorId,
       })
@@ -176,6 +178,7 @@ export async function updateCall(db: Db, actorId: string, id: string, changes: C
         ...(changes.priorities !== undefined && { priorities: changes.priorities }),
         ...(changes.criteria !== undefined && { criteria: JSON.stringify(changes.criteria) }),
         ...(changes.faq !== undefined && { faq: JSON.stringify(changes.faq) }),
+        ...(changes.evaluation !== undefined && { evaluation: JSON.stringify(changes.evaluation) }),
         updated_at: new Date(),
       })
       .where('id', '=', id)
@@ -233,6 +236,7 @@ export async function cloneCall(db: Db, actorId: string, id: string): Promise<st
       priorities: source.priorities,
       criteria: source.criteria,
       faq: source.faq,
+      evaluation: source.evaluation,
     },
     { clonedFrom: id },
   )

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../platform/database.js'
+import type { EvaluationTables } from './evaluation/evaluation.tables.js'
 
 // The calls domain's tables, as Kysely sees them; joined into the one Database type in platform/database.ts.
 
@@ -10,6 +11,8 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>
 export type BudgetSource = 'national' | 'regional' | 'eu_structural' | 'private'
 export type BudgetShare = { source: BudgetSource; year: number; amountCents: number }
 export type Criterion = { code: string; nameIt: string; nameEn: string; weight: number; threshold: number }
+/** How the call's proposals are evaluated; absent settings take their defaults (3 evaluators, no overall threshold). */
+export type EvaluationSettings = { evaluatorsPerProposal?: number; overallThreshold?: number }
 export type FaqEntry = { questionIt: string; questionEn: string; answerIt: string; answerEn: string }
 /** The rules object of src/calls/rules (CallRules): intensities in basis points. */
 export type StoredCallRules = {
@@ -21,7 +24,7 @@ export type StoredCallRules = {
   researchOrganisationIntensity?: number
 }
 
-export type CallsTables = {
+export type CallsTables = EvaluationTables & {
   calls: {
     id: Generated<string>
     status: Generated<'draft' | 'published'>
@@ -38,6 +41,7 @@ export type CallsTables = {
     priorities: Defaulted<string[]>
     criteria: Json<Criterion[]>
     faq: Json<FaqEntry[]>
+    evaluation: ColumnType<EvaluationSettings, string | undefined, string>
     cloned_from: string | null
     created_by: string | null
     created_at: Generated<Date>

@@ -1,6 +1,9 @@
+import { brokerageMessages } from './brokerage/brokerage.messages.js'
+
 // Server texts of the events domain, in Italian and English, with {{placeholders}}.
 export const eventsMessages: { it: Record<string, string>; en: Record<string, string> } = {
   it: {
+    ...brokerageMessages.it,
     'entity.event': 'evento',
     'entity.registration': 'iscrizione',
     'entity.invitation': 'proposta di co-organizzazione',
@@ -46,6 +49,7 @@ export const eventsMessages: { it: Record<string, string>; en: Record<string, st
     'events.feed.mine': 'I miei eventi CLOCK',
   },
   en: {
+    ...brokerageMessages.en,
     'entity.event': 'event',
     'entity.registration': 'registration',
     'entity.invitation': 'co-organisation proposal',

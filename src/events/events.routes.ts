@@ -52,7 +52,9 @@ import {
   userFeedRows,
   type FeedRow,
 } from './events.service.js'
-import { renderFeed } from './feed.js'
+import { meetingFeedEvents } from './brokerage/meeting-feed.js'
+import { userMeetingFeedRows } from './brokerage/schedule.service.js'
+import { renderFeed, type FeedEvent } from './feed.js'
 
 const tags = ['events']
 const slugPattern = /^[a-z0-9-]{1,80}$/
@@ -61,7 +63,7 @@ const codePattern = /^[A-Z0-9]{2,6}(\.[A-Z0-9]{2,6})?$/
 export function eventsRoutes(server: FastifyInstance, { db, config }: AppContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>()
 
-  const sendFeed = (reply: FastifyReply, locale: Locale, name: string, rows: FeedRow[], filename?: string): FastifyReply => {
+  const sendFeed = (reply: FastifyReply, locale: Locale, name: string, rows: FeedRow[], filename?: string, extra: FeedEvent[] = []): FastifyReply => {
     const text = renderFeed({
       name,
       publicUrl: config.publicUrl.replace(/\/$/, ''),
@@ -77,7 +79,7 @@ export function eventsRoutes(server: FastifyInstance, { db, config }: AppContext
         kindLabel: translate(locale, `events.kind.${row.kind}`),
         organisers: row.organiserNames.map((n) => (locale === 'en' ? n.en : n.it)),
         updatedAt: row.updated_at,
-      })),
+      })).concat(extra),
     })
     reply.header('Content-Type', 'text/calendar; charset=utf-8')
     reply.header('Cache-Control', 'private, max-age=300')
@@ -186,7 +188,8 @@ export function eventsRoutes(server: FastifyInstance, { db, config }: AppContext
     async (request, reply) => {
       const userId = await userByFeedToken(db, request.params.file.replace(/\.ics$/, ''))
       const locale = localeOf(request.query, request.locale)
-      return sendFeed(reply, locale, translate(locale, 'events.feed.mine'), await userFeedRows(db, userId))
+      const meetings = meetingFeedEvents(await userMeetingFeedRows(db, userId), locale, config.publicUrl.replace(/\/$/, ''))
+      return sendFeed(reply, locale, translate(locale, 'events.feed.mine'), await userFeedRows(db, userId), undefined, meetings)
     },
   )
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../platform/database.js'
+import type { BrokerageTables } from './brokerage/brokerage.tables.js'
 
 // The events domain's tables, as Kysely sees them; joined into the one Database type in platform/database.ts.
 export type EventKind = 'workshop' | 'info_day' | 'training' | 'matchmaking' | 'lab_open_day' | 'researchers_visit'
@@ -9,7 +10,7 @@ export type RegistrationMode = 'none' | 'open' | 'approval'
 export type RegistrationStatus = 'pending' | 'confirmed' | 'waitlisted' | 'declined' | 'cancelled'
 export type CoorganiserStatus = 'pending' | 'accepted' | 'declined'
 
-export type EventsTables = {
+export type EventsTables = BrokerageTables & {
   events: {
     id: Generated<string>
     kind: EventKind

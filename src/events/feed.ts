@@ -15,6 +15,9 @@ export type FeedEvent = {
   kindLabel: string
   organisers: string[]
   updatedAt: Date
+  /** For entries that are not the event itself (a brokerage meeting): their own UID and page. */
+  uid?: string
+  url?: string
 }
 
 export type Feed = { name: string; publicUrl: string; events: readonly FeedEvent[] }
@@ -24,6 +27,10 @@ export function eventUid(eventId: string): string {
   return `event-${eventId}@clock`
 }
 
+export function meetingUid(meetingId: string): string {
+  return `meeting-${meetingId}@clock`
+}
+
 export function renderFeed(feed: Feed): string {
   const calendar = ical({
     name: feed.name,
@@ -31,10 +38,10 @@ export function renderFeed(feed: Feed): string {
     x: { 'X-WR-TIMEZONE': 'Europe/Rome' },
   })
   for (const event of feed.events) {
-    const page = `${feed.publicUrl}/events/${event.id}`
+    const page = event.url ?? `${feed.publicUrl}/events/${event.id}`
     const lines = [event.description, event.organisers.join(', '), event.virtualUrl ?? '', page].filter((line) => line.trim() !== '')
     calendar.createEvent({
-      id: eventUid(event.id),
+      id: event.uid ?? eventUid(event.id),
       start: event.startsAt,
       end: event.endsAt,
       stamp: event.updatedAt,
