@@ -22,7 +22,13 @@ async function signUpResearchLab(page: Page): Promise<void> {
   const signUp = await page.request.post('/api/auth/signup', { data: { email, password: demoPassword, fullName: 'Giulia Ricercatrice', locale: 'it' } })
   expect(signUp.status()).toBe(201)
   const created = await page.request.post('/api/organisations', {
-    data: { legalName: 'Laboratorio Laser Superfici', type: 'research_organisation', descriptionEn: 'Laser surface engineering lab.' },
+    data: {
+      legalName: 'Laboratorio Laser Superfici',
+      type: 'research_organisation',
+      descriptionEn: 'Laser surface engineering lab: antiviral and antibacterial coatings on steel.',
+      competences: ['TR.SURF'],
+      keywords: ['antiviral coating', 'laser texturing'],
+    },
   })
   expect(created.status()).toBe(201)
 }
@@ -62,6 +68,13 @@ describe('the marketplace', () => {
     const lab = await newPage(browser, server.url)
     await signUpResearchLab(lab.page)
     await lab.page.goto('/marketplace')
+    // The lab is told of the need among those it could answer, with the reasons, before searching at all.
+    const recommended = lab.page.locator(`[data-testid="recommended-needs"] [data-testid="recommended-profile"][data-id="${profileId}"]`)
+    await recommended.waitFor()
+    const reasons = await recommended.getByTestId('recommendation-reasons').textContent()
+    expect(reasons).toContain('Un organismo di ricerca per un fabbisogno tecnologico')
+    expect(reasons).toMatch(/Termini in comune: [^·]*antivirale/)
+    // And an English search finds the Italian need too.
     await lab.page.getByTestId('marketplace-q').fill('antiviral coating stainless steel')
     await lab.page.getByTestId('marketplace-submit').click()
     await lab.page.locator(`[data-testid="profile-card"][data-id="${profileId}"]`).waitFor()
@@ -69,6 +82,12 @@ describe('the marketplace', () => {
     await lab.page.getByTestId('interest-message').fill('Abbiamo un processo di testurizzazione laser antivirale: possiamo provarlo sui vostri campioni.')
     await lab.page.getByTestId('send-interest').click()
     await lab.page.getByTestId('interest-sent').waitFor()
+
+    // The SME sees, on its need, who could answer it from every district, the lab among them.
+    await sme.page.goto(`/marketplace/profiles/${profileId}`)
+    await sme.page.getByTestId('recommended-organisations').waitFor()
+    expect(await sme.page.getByTestId('recommended-organisation').count()).toBeGreaterThan(0)
+    expect(Number(await sme.page.getByTestId('recommendation-score').first().getAttribute('data-score'))).toBeGreaterThan(0)
 
     await sme.page.goto('/marketplace/inbox')
     await sme.page.getByTestId('interests-received').getByTestId('interest-link').first().click()

@@ -18,6 +18,7 @@ import { MarketplaceSection } from './marketplace/marketplace-section'
 import { NotFoundPage } from './platform/feedback'
 import { Layout } from './platform/layout'
 import { TaxonomyPage } from './taxonomy/taxonomy-page'
+import { NotificationsPage } from './notifications/notifications'
 
 function ScrollToTop(): null {
   const { pathname } = useLocation()
@@ -50,6 +51,7 @@ export function App(): ReactElement {
           <Route path="marketplace/*" element={<MarketplaceSection />} />
           <Route path="calls/*" element={<CallsSection />} />
           <Route path="events/*" element={<EventsSection />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { useSession } from '../accounts/session'
 import { useClusters } from '../districts/use-clusters'
 import { organisationTypes, sizeClasses } from '../organisations/types'
 import { useGeography } from '../organisations/use-geo'
@@ -21,6 +22,7 @@ import {
   type MarketplaceFilters,
 } from './marketplace-query'
 import { ProfileCard } from './profile-card'
+import { RecommendedNeeds } from './recommendations'
 import { profileKinds, type ProfilePage } from './types'
 
 const trlOptions = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((value) => ({ value, label: value }))
@@ -32,6 +34,8 @@ export function MarketplacePage(): ReactElement {
   const [searchParams, setSearchParams] = useSearchParams()
   const filters = marketplaceFiltersFromSearch(searchParams)
   const { data, error, loading } = useApi<ProfilePage>(marketplaceApiPath(filters))
+  const { user } = useSession()
+  const ownOrganisation = user?.organisations[0]
 
   // Read the address bar itself, not this render's copy: two quick changes must not undo each other.
   const apply = (changes: Partial<MarketplaceFilters>): void => {
@@ -44,6 +48,7 @@ export function MarketplacePage(): ReactElement {
       <MarketplaceNav />
       <h1>{t('marketplace.title')}</h1>
       <p className="page-lead">{t('marketplace.lead')}</p>
+      {ownOrganisation && !filters.q && <RecommendedNeeds organisationId={ownOrganisation.id} />}
       <SearchBox value={filters.q} onSearch={(q) => apply({ q })} />
       <div className="directory__layout">
         <Filters filters={filters} onChange={apply} />

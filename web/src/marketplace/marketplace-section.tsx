@@ -8,6 +8,7 @@ import { MarketplacePage } from './marketplace-page'
 import { ProfileEditPage, ProfileNewPage } from './profile-form-page'
 import { ProfilePage } from './profile-page'
 import { ReviewPage } from './review-page'
+import './marketplace.css'
 
 /** The pages under /marketplace; this domain keeps its own routes. */
 export function MarketplaceSection(): ReactElement {

@@ -11,6 +11,7 @@ import { localized, useLanguage } from '../platform/use-language'
 import { TaxonomyLabels } from '../taxonomy/taxonomy-labels'
 import { MarketplaceNav } from './marketplace-nav'
 import { KindBadge, StatusBadge } from './profile-card'
+import { RecommendationsPanel } from './recommendations'
 import { closeOutcomes, type InterestDetail, type ProfileDetail } from './types'
 
 export function ProfilePage(): ReactElement {
@@ -82,6 +83,7 @@ export function ProfilePage(): ReactElement {
           {profile.canReview && <ReviewPanel profile={profile} onDone={update} />}
           {profile.status === 'published' && <InterestPanel profile={profile} />}
           <ClosePanel profile={profile} onDone={update} />
+          {profile.status === 'published' && <RecommendationsPanel profile={profile} />}
         </div>
         <Facts profile={profile} />
       </div>

@@ -102,3 +102,8 @@ export type Funnel = {
   declined: number
   agreementValueCents: number
 }
+
+export type Reason = { code: string; points: number; text: string }
+export type OrganisationRecommendation = { organisation: OrganisationRef; districts: DistrictRef[]; score: number; reasons: Reason[] }
+export type ProfileRecommendation = { profile: ProfileSummary; score: number; reasons: Reason[] }
+export type Recommendations = { organisations: OrganisationRecommendation[]; profiles: ProfileRecommendation[] }

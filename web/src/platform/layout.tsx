@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useSession } from '../accounts/session'
 import { languages, type Language } from './i18n'
 import { useLanguage } from './use-language'
+import { NotificationsLink } from '../notifications/notifications'
 
 export function Layout(): ReactElement {
   const { t } = useTranslation()
@@ -30,6 +31,7 @@ function Header(): ReactElement {
           <span className="slim-header__owner">{t('layout.owner')}</span>
           <div className="slim-header__tools">
             <LanguageSwitch />
+            <NotificationsLink />
             <AccountMenu />
           </div>
         </div>
