@@ -7,7 +7,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./web/dist', import.meta.url)),
+    outDir: process.env.CLOCK_WEB_DIST ?? fileURLToPath(new URL('./web/dist', import.meta.url)),
     emptyOutDir: true,
   },
   server: {

@@ -31,7 +31,8 @@ export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise
 
 export const sessionCookie = 'clock_session'
 export const languageCookie = 'clock_lang'
-const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url))
+// CLOCK_WEB_DIST: another build folder, so that parallel test runs need not share one.
+const webDist = process.env.CLOCK_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url))
 
 export type ErrorBody = { error: { code: string; message: string; field?: string } }
 

@@ -14,7 +14,7 @@ export type TestServer = { url: string; close: () => Promise<void> }
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 const webSource = join(projectRoot, 'web')
-const builtIndex = join(projectRoot, 'web/dist/index.html')
+const builtIndex = join(process.env.CLOCK_WEB_DIST ?? join(projectRoot, 'web/dist'), 'index.html')
 
 function newestChange(path: string): number {
   const stats = statSync(path)
