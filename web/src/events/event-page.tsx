@@ -146,6 +146,15 @@ export function EventPage(): ReactElement {
               </>
             )}
           </section>
+          {event.kind === 'matchmaking' && (
+            <section className="card" aria-labelledby="brokerage-box-title" data-testid="brokerage-box">
+              <h2 id="brokerage-box-title">{t('events.brokerage.title')}</h2>
+              <p>{t('events.brokerage.eventLead')}</p>
+              <Link className="button" to={`/events/${event.id}/brokerage`} data-testid="brokerage-link">
+                {t('events.brokerage.open')}
+              </Link>
+            </section>
+          )}
           <Invitations event={event} reload={reload} />
         </aside>
       </div>

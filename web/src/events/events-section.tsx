@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { Route, Routes } from 'react-router'
 import { NotFoundPage } from '../platform/feedback'
+import { BrokeragePage } from './brokerage/brokerage-page'
 import { CalendarPage } from './calendar-page'
 import { EditEventPage, NewEventPage } from './event-form-page'
 import { EventPage } from './event-page'
@@ -18,6 +19,7 @@ export function EventsSection(): ReactElement {
       <Route path="overlaps" element={<OverlapsPage />} />
       <Route path=":id" element={<EventPage />} />
       <Route path=":id/edit" element={<EditEventPage />} />
+      <Route path=":id/brokerage/*" element={<BrokeragePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )
