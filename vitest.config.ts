@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['src/**/*.api.test.ts', 'node_modules/**'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -237,7 +237,8 @@ describe('determinism and bounds', () => {
       }),
       { numRuns: 25, seed: 7 },
     )
-  })
+    // 25 solver runs: about a second alone, but far more on a loaded 2-core machine.
+  }, 60_000)
 })
 
 describe('schedules are always valid', () => {
