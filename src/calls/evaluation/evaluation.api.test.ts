@@ -117,6 +117,10 @@ describe('evaluator assignment', () => {
     await newEvaluator(research, ['CN.02'])
     await newEvaluator(null, ['CN'])
     await newEvaluator(null, ['SF.01'])
+    // An evaluator reads their own profile; only evaluators have one.
+    expect((await inject('GET', '/api/evaluators/me', evaluators[0]!.cookie)).json().evaluator).toMatchObject({ id: evaluators[0]!.id, organisationId: research, expertise: ['CN.02'] })
+    expect((await inject('GET', '/api/evaluators/me', officer)).statusCode).toBe(403)
+    expect((await inject('GET', '/api/evaluators/me')).statusCode).toBe(401)
     expect((await inject('POST', `/api/calls/${callId}/evaluation/assign`)).statusCode).toBe(401)
     expect((await inject('POST', `/api/calls/${callId}/evaluation/assign`, evaluators[0]!.cookie)).statusCode).toBe(403)
     const before = await databaseFingerprint(ctx.db)
@@ -217,6 +221,8 @@ describe('evaluation reports', () => {
 
     const early = await inject('PUT', `/api/proposals/${p1}/evaluation/consensus`, second.cookie, { scores: sheet(4, 4), comment: 'Agreed.' })
     expect(early.json().error).toMatchObject({ code: 'conflict', message: 'The consensus report is written once every evaluator has submitted their evaluation (1 of 3).' })
+    // Before their own report, even the rapporteur reads no other report: every individual evaluation stays independent.
+    expect((await inject('GET', `/api/proposals/${p1}/evaluation`, second.cookie)).json().evaluation).toMatchObject({ isRapporteur: true, canReport: true, myReport: null, reports: [] })
     await inject('PUT', `/api/proposals/${p1}/evaluation/report`, second.cookie, { scores: sheet(5, 4) })
     await inject('PUT', `/api/proposals/${p1}/evaluation/report`, third.cookie, { scores: sheet(4.5, 3.5) })
     expect((await inject('PUT', `/api/proposals/${p1}/evaluation/consensus`, first.cookie, { scores: sheet(4, 4), comment: 'Agreed.' })).statusCode).toBe(403)

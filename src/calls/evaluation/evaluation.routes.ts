@@ -46,6 +46,15 @@ export function evaluationRoutes(server: FastifyInstance, { db }: AppContext): v
     return { items: (await evaluatorPool(db)).map(({ id, fullName, email, organisationId, organisationName, expertise }) => ({ id, fullName, email, organisationId, organisationName, expertise: [...expertise] })) }
   })
 
+  app.get('/evaluators/me', { schema: { tags, summary: 'My own evaluator profile: organisation and expertise', response: { 200: z.object({ evaluator: evaluatorSummary }) } } }, async (request) => {
+    enforce(request.actor, isEvaluator(request.actor))
+    const { userId } = request.actor
+    const evaluator = (await evaluatorPool(db)).find((item) => item.id === userId)
+    if (!evaluator) throw notFound('entity.evaluator')
+    const { id, fullName, email, organisationId, organisationName, expertise } = evaluator
+    return { evaluator: { id, fullName, email, organisationId, organisationName, expertise: [...expertise] } }
+  })
+
   app.put('/evaluators/:id/profile', { schema: { tags, params: idParams, body: evaluatorProfileInput, response: { 200: z.object({ evaluator: evaluatorSummary }) } } }, async (request) => {
     enforce(request.actor, canEditEvaluatorProfile(request.actor, request.params.id))
     await setEvaluatorProfile(db, request.actor.userId, request.params.id, request.body)

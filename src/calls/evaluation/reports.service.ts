@@ -148,7 +148,8 @@ export async function evaluationDetail(db: Db, proposalId: string, actor: NonNul
     canReport: !mine && canReport(actor, panel.active),
     rapporteur: rapporteurRow ? { evaluatorId: rapporteurRow.evaluator_id, name: rapporteurRow.full_name } : null,
     isRapporteur,
-    reports: seesEverything || isRapporteur ? activeReports.map((report) => ({ evaluatorName: report.full_name, scores: report.scores, submittedAt: report.submitted_at.toISOString() })) : [],
+    // The rapporteur reads the others' reports only after submitting their own, so that every individual report stays independent.
+    reports: seesEverything || (isRapporteur && mine !== undefined) ? activeReports.map((report) => ({ evaluatorName: report.full_name, scores: report.scores, submittedAt: report.submitted_at.toISOString() })) : [],
     reportsExpected: panel.active.length,
     consensus:
       consensus?.submitted_at && consensus.scores

@@ -74,6 +74,16 @@ export function CallPage(): ReactElement {
                   {t('calls.screening.title')}
                 </Link>
               )}
+              {call.phase === 'closed' && (
+                <>
+                  <Link className="button button--secondary" to={`/calls/${call.id}/evaluation`} data-testid="evaluation-link">
+                    {t('calls.evaluation.links.evaluation')}
+                  </Link>
+                  <Link className="button button--secondary" to={`/calls/${call.id}/ranking`} data-testid="ranking-link">
+                    {t('calls.evaluation.links.ranking')}
+                  </Link>
+                </>
+              )}
             </>
           )}
         </div>

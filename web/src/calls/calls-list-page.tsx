@@ -6,7 +6,7 @@ import { ErrorMessage, Loading, useDocumentTitle } from '../platform/feedback'
 import { formatDateTime, formatEuros } from '../platform/format'
 import { useApi } from '../platform/use-api'
 import { localized, useLanguage } from '../platform/use-language'
-import { isOfficer } from './labels'
+import { isEvaluator, isOfficer } from './labels'
 import type { CallSummary, ProposalSummary } from './types'
 
 export function CallsListPage(): ReactElement {
@@ -24,10 +24,19 @@ export function CallsListPage(): ReactElement {
           <h1>{t('calls.list.title')}</h1>
           <p className="page-lead">{t('calls.list.lead')}</p>
         </div>
-        {isOfficer(user) && (
-          <Link className="button" to="/calls/new" data-testid="new-call">
-            {t('calls.list.new')}
-          </Link>
+        {(isOfficer(user) || isEvaluator(user)) && (
+          <div className="form-actions">
+            {isEvaluator(user) && (
+              <Link className="button button--secondary" to="/calls/evaluations" data-testid="my-evaluations-link">
+                {t('calls.evaluation.mine.link')}
+              </Link>
+            )}
+            {isOfficer(user) && (
+              <Link className="button" to="/calls/new" data-testid="new-call">
+                {t('calls.list.new')}
+              </Link>
+            )}
+          </div>
         )}
       </header>
       {error && <ErrorMessage error={error} />}

@@ -24,8 +24,22 @@ export function ScreeningPage(): ReactElement {
       <nav className="breadcrumb" aria-label={t('common.breadcrumb')}>
         <Link to={`/calls/${id}`}>{localized(language, call.data.call.titleIt, call.data.call.titleEn)}</Link>
       </nav>
-      <h1>{t('calls.screening.title')}</h1>
-      <p className="page-lead">{t('calls.screening.lead')}</p>
+      <header className="page-header">
+        <div>
+          <h1>{t('calls.screening.title')}</h1>
+          <p className="page-lead">{t('calls.screening.lead')}</p>
+        </div>
+        {call.data.call.phase === 'closed' && (
+          <div className="form-actions">
+            <Link className="button" to={`/calls/${id}/evaluation`} data-testid="evaluation-link">
+              {t('calls.evaluation.links.evaluation')}
+            </Link>
+            <Link className="button button--secondary" to={`/calls/${id}/ranking`} data-testid="ranking-link">
+              {t('calls.evaluation.links.ranking')}
+            </Link>
+          </div>
+        )}
+      </header>
       {list.data.items.length === 0 && <p className="muted">{t('calls.screening.empty')}</p>}
       <table className="table" data-testid="screening-table">
         <thead>

@@ -192,6 +192,13 @@ function AccountMenu(): ReactElement {
           <li>
             <Link to="/organisations/new">{t('nav.newOrganisation')}</Link>
           </li>
+          {user.roles.includes('evaluator') && (
+            <li>
+              <Link to="/calls/evaluations" data-testid="my-evaluations-menu">
+                {t('calls.evaluation.mine.link')}
+              </Link>
+            </li>
+          )}
           {isAdmin && (
             <li>
               <Link to="/admin/users" data-testid="admin-link">
