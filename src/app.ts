@@ -3,6 +3,7 @@ import { accountsRoutes } from './accounts/accounts.routes.js'
 import { resolveActor } from './accounts/accounts.service.js'
 import { callsRoutes } from './calls/calls.routes.js'
 import { evaluationRoutes } from './calls/evaluation/evaluation.routes.js'
+import { fundingRoutes } from './calls/funding/funding.routes.js'
 import { districtsRoutes } from './districts/districts.routes.js'
 import { brokerageRoutes } from './events/brokerage/brokerage.routes.js'
 import { eventsRoutes } from './events/events.routes.js'
@@ -19,7 +20,7 @@ import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
 export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
   return buildHttpServer({
     context: { db: options.db, config: options.config },
-    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, eventsRoutes, brokerageRoutes],
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes],
     resolveActor,
     logger: options.logger ?? false,
     serveWeb: options.serveWeb ?? false,

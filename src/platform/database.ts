@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CallsTables } from '../calls/calls.tables.js'
+import type { FundingTables } from '../calls/funding/funding.tables.js'
 import type { EventsTables } from '../events/events.tables.js'
 import type { MatchmakingTables } from '../matchmaking/matchmaking.tables.js'
 import type { NotificationsTables } from '../notifications/notifications.tables.js'
@@ -7,7 +8,7 @@ import type { NotificationsTables } from '../notifications/notifications.tables.
 type GeneratedId = Generated<string>
 
 /** Every table; each domain beyond the foundation declares its own in `<domain>.tables.ts`. */
-export type Database = FoundationTables & CallsTables & EventsTables & MatchmakingTables & NotificationsTables
+export type Database = FoundationTables & CallsTables & FundingTables & EventsTables & MatchmakingTables & NotificationsTables
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 

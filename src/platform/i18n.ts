@@ -1,4 +1,5 @@
 import { callsMessages } from '../calls/calls.messages.js'
+import { fundingMessages } from '../calls/funding/funding.messages.js'
 import { callRulesMessages } from '../calls/rules/messages.js'
 import { eventsMessages } from '../events/events.messages.js'
 import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
@@ -13,7 +14,7 @@ export const defaultLocale: Locale = 'it'
 
 type Catalogue = Record<string, string>
 
-const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, eventsMessages, matchmakingMessages, notificationsMessages]
+const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, fundingMessages, eventsMessages, matchmakingMessages, notificationsMessages]
 
 // Joined on first use: domain catalogues may import this module's formatting helpers.
 let joined: Record<Locale, Catalogue> | undefined

@@ -2,6 +2,7 @@ import { audit } from '../../platform/audit.js'
 import type { Db } from '../../platform/db.js'
 import { invalidField } from '../../platform/errors.js'
 import { formatEuros, type Locale } from '../../platform/i18n.js'
+import { fundingFacts, uncommittedBudget } from '../funding/funding-facts.js'
 import { admittedProposals, consensusRows, loadCallForEvaluation, type AdmittedProposal, type Executor } from './evaluation.service.js'
 import type { IndicatorValues, RankingResult } from './evaluation.schema.js'
 import { rankCall, type RankingProposal } from './ranking.js'
@@ -100,8 +101,10 @@ export async function moveBudget(db: Db, actorId: string, callId: string, input:
     if (!from) throw invalidField('fromLine', 'evaluation.validation.unknown_line', { line: input.fromLine })
     if (!ranking.lines.some((line) => line.code === input.toLine)) throw invalidField('toLine', 'evaluation.validation.unknown_line', { line: input.toLine })
     if (input.fromLine === input.toLine) throw invalidField('toLine', 'evaluation.validation.same_line')
-    if (input.amountCents > from.unspentCents) {
-      throw invalidField('amountCents', 'evaluation.validation.exceeds_unspent', { line: from.code, unspent: formatEuros(locale, from.unspentCents) })
+    // Once grants are decided, a promoted reserve proposal may have taken more than the ranking thinks: never move what is committed.
+    const movable = Math.max(0, Math.min(from.unspentCents, uncommittedBudget(from, await fundingFacts(trx, callId))))
+    if (input.amountCents > movable) {
+      throw invalidField('amountCents', 'evaluation.validation.exceeds_unspent', { line: from.code, unspent: formatEuros(locale, movable) })
     }
     const row = await trx
       .insertInto('budget_moves')
@@ -117,16 +120,23 @@ type Involvement = { enterprises: Set<string>; researchOrganisations: Set<string
 /**
  * The results the Region reports (DOMAIN.md): submitted and financed projects, enterprises involved, total
  * investment, public grant, contracts with research organisations (number and value), research organisations
- * involved. "Financed" is the current ranking's funded proposals; organisations are counted once per line and
- * once in the total, however many projects they join.
+ * involved. Once the officer has recorded any grant decision for the call, "financed" is the proposals still
+ * granted, their public grant the partners' granted amounts and the contracts those recorded with research
+ * organisations (src/calls/funding); before that, the current ranking's funded proposals, their estimated
+ * grant and the providers they named. Organisations are counted once per line and once in the total, however
+ * many projects they join.
  */
 export async function callIndicators(db: Db, callId: string, now: Date): Promise<{ callId: string; lines: (IndicatorValues & { code: string; titleIt: string; titleEn: string })[]; total: IndicatorValues }> {
   const ranking = await callRanking(db, callId, now)
   const submitted = await db.selectFrom('proposals').select(['line_code']).where('call_id', '=', callId).where('current_version', '>=', 1).execute()
-  const funded = new Set(ranking.lines.flatMap((line) => line.proposals.filter((entry) => entry.status === 'funded').map((entry) => entry.proposalId)))
+  const decisions = await fundingFacts(db, callId)
+  const funded = decisions.decided
+    ? new Set(decisions.granted.keys())
+    : new Set(ranking.lines.flatMap((line) => line.proposals.filter((entry) => entry.status === 'funded').map((entry) => entry.proposalId)))
   const financed = ranking.admitted.filter((proposal) => funded.has(proposal.id))
-  const providers =
-    financed.length === 0
+  const providers = decisions.decided
+    ? decisions.contracts.map((contract) => ({ proposal_id: contract.proposalId, organisation_id: contract.researchOrganisationId, amount_cents: contract.valueCents }))
+    : financed.length === 0
       ? []
       : await db
           .selectFrom('proposal_providers')
@@ -147,7 +157,7 @@ export async function callIndicators(db: Db, callId: string, now: Date): Promise
         if (isEnterprise(partner.type)) enterprises.add(partner.organisationId)
         if (isResearchOrganisation(partner.type)) researchOrganisations.add(partner.organisationId)
       }
-      grant += proposal.snapshot.grant.total
+      grant += decisions.decided ? (decisions.granted.get(proposal.id) ?? 0) : proposal.snapshot.grant.total
     }
     const contracts = providers.filter((provider) => proposals.some((proposal) => proposal.id === provider.proposal_id))
     for (const contract of contracts) researchOrganisations.add(contract.organisation_id)

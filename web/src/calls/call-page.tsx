@@ -86,6 +86,11 @@ export function CallPage(): ReactElement {
               )}
             </>
           )}
+          {call.phase === 'closed' && user && (call.canManage || user.organisations.length > 0) && (
+            <Link className="button button--secondary" to={`/calls/${call.id}/funding`} data-testid="funding-link">
+              {call.canManage ? t('funding.link.officer') : t('funding.link.mine')}
+            </Link>
+          )}
         </div>
       </header>
       <FormAlert failure={action.failure} />

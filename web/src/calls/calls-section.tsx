@@ -6,6 +6,7 @@ import { CallEditorPage } from './call-editor-page'
 import { CallPage } from './call-page'
 import { CallsListPage } from './calls-list-page'
 import { EvaluationPage } from './evaluation-page'
+import { FundingPage } from './funding/funding-page'
 import { MyEvaluationsPage } from './my-evaluations-page'
 import { ProposalNewPage } from './proposal-new-page'
 import { ProposalPage } from './proposal-page'
@@ -26,6 +27,7 @@ export function CallsSection(): ReactElement {
       <Route path=":id/screening" element={<ScreeningPage />} />
       <Route path=":id/evaluation" element={<AssignmentPage />} />
       <Route path=":id/ranking" element={<RankingPage />} />
+      <Route path=":id/funding" element={<FundingPage />} />
       <Route path=":id/proposals/new" element={<ProposalNewPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,5 +1,7 @@
 import callsEn from '../calls/i18n/en.json'
 import callsIt from '../calls/i18n/it.json'
+import fundingEn from '../calls/funding/i18n/en.json'
+import fundingIt from '../calls/funding/i18n/it.json'
 import eventsEn from '../events/i18n/en.json'
 import eventsIt from '../events/i18n/it.json'
 import marketplaceEn from '../marketplace/i18n/en.json'
@@ -8,5 +10,5 @@ import en from './en.json'
 import it from './it.json'
 
 // The shared catalogue plus one namespace per domain that keeps its own files (web/src/<domain>/i18n/).
-export const italian = { ...it, calls: callsIt, events: eventsIt, marketplace: marketplaceIt }
-export const english = { ...en, calls: callsEn, events: eventsEn, marketplace: marketplaceEn }
+export const italian = { ...it, calls: callsIt, funding: fundingIt, events: eventsIt, marketplace: marketplaceIt }
+export const english = { ...en, calls: callsEn, funding: fundingEn, events: eventsEn, marketplace: marketplaceEn }
