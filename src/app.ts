@@ -10,6 +10,7 @@ import { eventsRoutes } from './events/events.routes.js'
 import { matchmakingRoutes } from './matchmaking/matchmaking.routes.js'
 import { recommendRoutes } from './matchmaking/recommend/recommend.routes.js'
 import { notificationsRoutes } from './notifications/notifications.routes.js'
+import { opportunitiesRoutes } from './opportunities/opportunities.routes.js'
 import { organisationsRoutes } from './organisations/organisations.routes.js'
 import type { Config } from './platform/config.js'
 import type { Db } from './platform/db.js'
@@ -20,7 +21,7 @@ import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
 export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
   return buildHttpServer({
     context: { db: options.db, config: options.config },
-    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes],
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes, opportunitiesRoutes],
     resolveActor,
     logger: options.logger ?? false,
     serveWeb: options.serveWeb ?? false,

@@ -2,6 +2,7 @@ import { hashPassword } from '../accounts/password.js'
 import { seedDemoCalls } from '../calls/calls.demo.js'
 import { seedDemoEvents } from '../events/events.demo.js'
 import { seedDemoMarketplace } from '../matchmaking/matchmaking.demo.js'
+import { seedDemoOpportunities } from '../opportunities/opportunities.demo.js'
 import type { Db } from '../platform/db.js'
 import type { PlatformRole } from '../platform/database.js'
 import { generateOrganisations, type DemoOrganisation } from './generate.js'
@@ -43,6 +44,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   await seedDemoCalls(db)
   await seedDemoEvents(db)
   await seedDemoMarketplace(db)
+  await seedDemoOpportunities(db)
   return true
 }
 

@@ -4,11 +4,12 @@ import type { FundingTables } from '../calls/funding/funding.tables.js'
 import type { EventsTables } from '../events/events.tables.js'
 import type { MatchmakingTables } from '../matchmaking/matchmaking.tables.js'
 import type { NotificationsTables } from '../notifications/notifications.tables.js'
+import type { OpportunitiesTables } from '../opportunities/opportunities.tables.js'
 
 type GeneratedId = Generated<string>
 
 /** Every table; each domain beyond the foundation declares its own in `<domain>.tables.ts`. */
-export type Database = FoundationTables & CallsTables & FundingTables & EventsTables & MatchmakingTables & NotificationsTables
+export type Database = FoundationTables & CallsTables & FundingTables & EventsTables & MatchmakingTables & NotificationsTables & OpportunitiesTables
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 

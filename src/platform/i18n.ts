@@ -4,6 +4,7 @@ import { callRulesMessages } from '../calls/rules/messages.js'
 import { eventsMessages } from '../events/events.messages.js'
 import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
 import { notificationsMessages } from '../notifications/notifications.messages.js'
+import { opportunitiesMessages } from '../opportunities/opportunities.messages.js'
 import { smeMessages } from '../organisations/sme.js'
 import { formatNumber } from './format.js'
 import { platformMessages } from './messages.js'
@@ -14,7 +15,7 @@ export const defaultLocale: Locale = 'it'
 
 type Catalogue = Record<string, string>
 
-const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, fundingMessages, eventsMessages, matchmakingMessages, notificationsMessages]
+const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, fundingMessages, eventsMessages, matchmakingMessages, notificationsMessages, opportunitiesMessages]
 
 // Joined on first use: domain catalogues may import this module's formatting helpers.
 let joined: Record<Locale, Catalogue> | undefined

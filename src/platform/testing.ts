@@ -168,6 +168,8 @@ const fingerprintTables = [
   'profile_routings',
   'profile_forwards',
   'notifications',
+  'eu_topics',
+  'eu_topic_flags',
 ] as const
 
 /** A digest of every business table's content: equal before and after means nothing changed. */

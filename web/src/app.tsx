@@ -15,6 +15,7 @@ import { OrganisationPage } from './organisations/organisation-page'
 import { CallsSection } from './calls/calls-section'
 import { EventsSection } from './events/events-section'
 import { MarketplaceSection } from './marketplace/marketplace-section'
+import { OpportunitiesSection } from './opportunities/opportunities-section'
 import { NotFoundPage } from './platform/feedback'
 import { Layout } from './platform/layout'
 import { TaxonomyPage } from './taxonomy/taxonomy-page'
@@ -51,6 +52,7 @@ export function App(): ReactElement {
           <Route path="marketplace/*" element={<MarketplaceSection />} />
           <Route path="calls/*" element={<CallsSection />} />
           <Route path="events/*" element={<EventsSection />} />
+          <Route path="opportunities/*" element={<OpportunitiesSection />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

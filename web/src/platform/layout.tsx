@@ -79,6 +79,11 @@ function Header(): ReactElement {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/opportunities" data-testid="nav-opportunities">
+                {t('opportunities.nav')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/taxonomy" data-testid="nav-taxonomy">
                 {t('nav.taxonomy')}
               </NavLink>
