@@ -9,6 +9,7 @@ import { brokerageRoutes } from './events/brokerage/brokerage.routes.js'
 import { eventsRoutes } from './events/events.routes.js'
 import { matchmakingRoutes } from './matchmaking/matchmaking.routes.js'
 import { recommendRoutes } from './matchmaking/recommend/recommend.routes.js'
+import { consortiumRoutes } from './matchmaking/consortium/consortium.routes.js'
 import { notificationsRoutes } from './notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './opportunities/opportunities.routes.js'
 import { organisationsRoutes } from './organisations/organisations.routes.js'
@@ -21,7 +22,7 @@ import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
 export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
   return buildHttpServer({
     context: { db: options.db, config: options.config },
-    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes, opportunitiesRoutes],
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, consortiumRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes, opportunitiesRoutes],
     resolveActor,
     logger: options.logger ?? false,
     serveWeb: options.serveWeb ?? false,

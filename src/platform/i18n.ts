@@ -3,6 +3,7 @@ import { fundingMessages } from '../calls/funding/funding.messages.js'
 import { callRulesMessages } from '../calls/rules/messages.js'
 import { eventsMessages } from '../events/events.messages.js'
 import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
+import { consortiumMessages } from '../matchmaking/consortium/consortium.messages.js'
 import { notificationsMessages } from '../notifications/notifications.messages.js'
 import { opportunitiesMessages } from '../opportunities/opportunities.messages.js'
 import { smeMessages } from '../organisations/sme.js'
@@ -15,7 +16,7 @@ export const defaultLocale: Locale = 'it'
 
 type Catalogue = Record<string, string>
 
-const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, fundingMessages, eventsMessages, matchmakingMessages, notificationsMessages, opportunitiesMessages]
+const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, fundingMessages, eventsMessages, matchmakingMessages, consortiumMessages, notificationsMessages, opportunitiesMessages]
 
 // Joined on first use: domain catalogues may import this module's formatting helpers.
 let joined: Record<Locale, Catalogue> | undefined

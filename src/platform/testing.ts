@@ -168,6 +168,8 @@ const fingerprintTables = [
   'profile_routings',
   'profile_forwards',
   'notifications',
+  'past_projects',
+  'past_participants',
   'eu_topics',
   'eu_topic_flags',
 ] as const

@@ -24,6 +24,10 @@ export function MarketplaceNav(): ReactElement {
           <NavLink to="/marketplace/inbox" data-testid="nav-inbox">
             {t('marketplace.nav.inbox')}
           </NavLink>
+          {' · '}
+          <NavLink to="/marketplace/consortium" data-testid="nav-consortium">
+            {t('marketplace.nav.consortium')}
+          </NavLink>
         </>
       )}
       {reviewer && (

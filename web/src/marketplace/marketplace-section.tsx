@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { Route, Routes } from 'react-router'
 import { NotFoundPage } from '../platform/feedback'
+import { ConsortiumPage } from './consortium-page'
 import { FunnelPage } from './funnel-page'
 import { InboxPage } from './inbox-page'
 import { InterestPage } from './interest-page'
@@ -22,6 +23,7 @@ export function MarketplaceSection(): ReactElement {
       <Route path="inbox" element={<InboxPage />} />
       <Route path="inbox/:id" element={<InterestPage />} />
       <Route path="funnel" element={<FunnelPage />} />
+      <Route path="consortium" element={<ConsortiumPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )
