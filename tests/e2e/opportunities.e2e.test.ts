@@ -33,6 +33,10 @@ describe('EU opportunities in Chromium', () => {
     expect(await card.getByTestId('topic-deadline').innerText()).toMatch(/\d{4}/)
     expect(await card.getByTestId('topic-consortium').getAttribute('href')).toMatch(/^\/marketplace\/consortium\?topic=[0-9a-f-]{36}&idea=/)
     await page.screenshot({ path: '/tmp/opportunities-mine.png', fullPage: true })
+    const topicTitle = await card.getByTestId('topic-title').innerText()
+    await card.getByTestId('topic-consortium').click()
+    await page.waitForURL(/\/marketplace\/consortium/)
+    expect(await page.getByTestId('consortium-title').inputValue()).toBe(topicTitle)
     await context.close()
   })
 

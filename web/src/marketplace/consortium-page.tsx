@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { useSession } from '../accounts/session'
 import { SignInRequired } from '../accounts/sign-in-required'
 import { OrganisationSearch } from '../organisations/organisation-search'
@@ -59,7 +59,9 @@ function ConsortiumBuilder(): ReactElement {
   const { t } = useTranslation()
   const language = useLanguage()
   const countryName = useCountryName()
-  const [form, setForm] = useState<ConsortiumFormState>(emptyConsortiumForm)
+  // An EU topic's "start a consortium" link brings its title as the idea.
+  const [searchParams] = useSearchParams()
+  const [form, setForm] = useState<ConsortiumFormState>(() => ({ ...emptyConsortiumForm, title: (searchParams.get('idea') ?? '').slice(0, 300) }))
   const [freeName, setFreeName] = useState('')
   const [freeCountry, setFreeCountry] = useState('')
   const [result, setResult] = useState<SuggestionsResponse | null>(null)
