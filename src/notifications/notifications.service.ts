@@ -4,7 +4,7 @@ import type { Locale } from '../platform/i18n.js'
 import { translate } from '../platform/i18n.js'
 import type { NotificationParams } from './notifications.tables.js'
 
-export type NotificationKind = 'need_routed' | 'need_forwarded' | 'eu_topic_flagged'
+export type NotificationKind = 'need_routed' | 'need_forwarded' | 'eu_topic_flagged' | 'brokerage_later_follow_up'
 
 export type Notification = { id: string; kind: string; text: string; link: string; createdAt: string; read: boolean }
 

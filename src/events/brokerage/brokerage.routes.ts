@@ -11,6 +11,7 @@ import {
   checkInInput,
   eventParams,
   followUpInput,
+  laterFollowUpInput,
   meetingRequestInput,
   moveInput,
   participantChanges,
@@ -28,6 +29,7 @@ import {
   tableRef,
 } from './brokerage.schema.js'
 import { configureBrokerage, getBrokerage } from './brokerage.service.js'
+import { recordLaterFollowUp } from './later-follow-up.service.js'
 import { cancelParticipation, checkIn, decideParticipant, listParticipants, registerParticipant, suggestionsFor, updateParticipant } from './participants.service.js'
 import { agendaPdfFor, exportFile, remindParticipantsWithoutMeetings, statsFor } from './reports.service.js'
 import { answerRequest, cancelRequest, myRequests, sendRequest } from './requests.service.js'
@@ -150,6 +152,11 @@ export function brokerageRoutes(server: FastifyInstance, { db, config }: AppCont
 
   app.put(`${base}/meetings/:meetingId/follow-up`, { schema: { tags, summary: 'Record whether a meeting was held and what followed', params: meetingParams, body: followUpInput } }, async (request, reply) => {
     await recordFollowUp(db, request.actor, request.params.id, request.params.meetingId, request.body.held, request.body.followUp)
+    return reply.status(204).send()
+  })
+
+  app.put(`${base}/meetings/:meetingId/follow-up/later`, { schema: { tags, summary: 'Record, six months on, what followed a meeting (once asked, or six months after it)', params: meetingParams, body: laterFollowUpInput } }, async (request, reply) => {
+    await recordLaterFollowUp(db, request.actor, request.params.id, request.params.meetingId, request.body.followUp)
     return reply.status(204).send()
   })
 

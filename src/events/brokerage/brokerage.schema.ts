@@ -87,6 +87,7 @@ export const checkInInput = z.object({ checkedIn: z.boolean() }).strict()
 export const moveInput = z.object({ slot: z.number().int().min(0), table: tableRef }).strict()
 export const publishInput = z.object({ stage: z.enum(['preliminary', 'final']) }).strict()
 export const followUpInput = z.object({ held: z.boolean(), followUp: z.enum(followUps) }).strict()
+export const laterFollowUpInput = z.object({ followUp: z.enum(followUps) }).strict()
 
 export const eventParams = z.object({ id: uuid })
 
@@ -211,6 +212,10 @@ export const agendaItem = z.object({
   with: personRef.extend({ offer: z.string(), request: z.string() }),
   myHeld: z.boolean().nullable(),
   myFollowUp: z.enum(followUps).nullable(),
+  // Six months on: whether I may answer (asked, or six months passed), when I was asked, and my answer.
+  laterOpen: z.boolean(),
+  laterAskedAt: z.string().nullable(),
+  myLaterFollowUp: z.enum(followUps).nullable(),
 })
 export const agendaView = z.object({ agendaStatus: z.enum(['none', 'draft', 'preliminary', 'final']), participantId: z.string(), items: z.array(agendaItem) })
 export type AgendaView = z.infer<typeof agendaView>
@@ -219,6 +224,18 @@ const countBy = z.record(z.string(), z.number())
 export const statsView = z.object({
   participants: z.object({ total: z.number(), byStatus: countBy, byRole: countBy, byDistrict: countBy, checkedIn: z.number() }),
   requests: z.object({ sent: z.number(), byStatus: countBy, acceptedByRole: countBy }),
-  meetings: z.object({ scheduled: z.number(), published: z.number(), held: z.number(), notHeld: z.number(), byRole: countBy, byDistrict: countBy, followUps: countBy }),
+  meetings: z.object({
+    scheduled: z.number(),
+    published: z.number(),
+    held: z.number(),
+    notHeld: z.number(),
+    byRole: countBy,
+    byDistrict: countBy,
+    followUps: countBy,
+    laterAsked: z.number(),
+    laterAnswered: z.number(),
+    laterFollowUps: countBy,
+    agreements: z.number(),
+  }),
 })
 export type StatsView = z.infer<typeof statsView>

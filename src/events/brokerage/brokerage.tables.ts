@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../../platform/database.js'
 
-// The brokerage tables (migration 0008), joined into the Database type through EventsTables.
+// The brokerage tables (migrations 0008 and 0013), joined into the Database type through EventsTables.
 export type RequestMode = 'opt_in' | 'opt_out'
 export type AgendaStatus = 'none' | 'draft' | 'preliminary' | 'final'
 export type ParticipantStatus = 'pending' | 'confirmed' | 'declined' | 'cancelled'
@@ -79,6 +79,13 @@ export type BrokerageTables = {
     a_follow_up: FollowUp | null
     b_held: boolean | null
     b_follow_up: FollowUp | null
+    // The six-month follow-up (migration 0013).
+    a_later_follow_up: FollowUp | null
+    a_later_asked_at: Timestamp | null
+    a_later_answered_at: Timestamp | null
+    b_later_follow_up: FollowUp | null
+    b_later_asked_at: Timestamp | null
+    b_later_answered_at: Timestamp | null
     created_at: Timestamp
     updated_at: Timestamp
   }

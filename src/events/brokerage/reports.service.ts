@@ -8,7 +8,7 @@ import { accessBrokerage, requireManager } from './brokerage.service.js'
 import { tableCsv, tableWorkbook, type Table } from './exports.js'
 import { participantViews } from './participants.service.js'
 import { myAgenda } from './schedule.service.js'
-import { brokerageStats, furthestFollowUp, heldState, type Stats } from './stats.js'
+import { brokerageStats, furthestFollowUp, furthestLaterFollowUp, heldState, type Stats } from './stats.js'
 
 // What the organiser takes away: statistics, exports, printed agendas, reminders.
 
@@ -43,7 +43,19 @@ export async function statsFor(db: Db, actor: Actor, eventId: string): Promise<S
   return brokerageStats(
     participants.map((p) => ({ id: p.id, status: p.status, role: p.role, districts: p.districts.map((d) => d.shortName), checkedIn: p.checkedIn })),
     requests.map((r) => ({ status: r.status, from: r.from_participant, to: r.to_participant })),
-    meetings.map((m) => ({ a: m.participant_a, b: m.participant_b, published: m.published, aHeld: m.a_held, bHeld: m.b_held, aFollowUp: m.a_follow_up, bFollowUp: m.b_follow_up })),
+    meetings.map((m) => ({
+      a: m.participant_a,
+      b: m.participant_b,
+      published: m.published,
+      aHeld: m.a_held,
+      bHeld: m.b_held,
+      aFollowUp: m.a_follow_up,
+      bFollowUp: m.b_follow_up,
+      aLaterAsked: m.a_later_asked_at !== null,
+      bLaterAsked: m.b_later_asked_at !== null,
+      aLaterFollowUp: m.a_later_follow_up,
+      bLaterFollowUp: m.b_later_follow_up,
+    })),
   )
 }
 
@@ -66,13 +78,29 @@ async function exportTable(db: Db, eventId: string, kind: ExportKind, locale: Lo
   return {
     name: en ? 'Meetings' : 'Incontri',
     header: en
-      ? ['Start (Rome)', 'Table', 'Participant A', 'Organisation A', 'Participant B', 'Organisation B', 'Published', 'Held', 'Follow-up']
-      : ['Inizio (Roma)', 'Tavolo', 'Partecipante A', 'Organizzazione A', 'Partecipante B', 'Organizzazione B', 'Pubblicato', 'Svolto', 'Seguito'],
+      ? ['Start (Rome)', 'Table', 'Participant A', 'Organisation A', 'Participant B', 'Organisation B', 'Published', 'Held', 'Follow-up', 'Follow-up A', 'Follow-up B', 'After six months', 'After six months A', 'After six months B']
+      : ['Inizio (Roma)', 'Tavolo', 'Partecipante A', 'Organizzazione A', 'Partecipante B', 'Organizzazione B', 'Pubblicato', 'Svolto', 'Seguito', 'Seguito A', 'Seguito B', 'Dopo sei mesi', 'Dopo sei mesi A', 'Dopo sei mesi B'],
     rows: (await meetingRows(db, eventId)).map((m) => {
       const a = byId.get(m.participant_a)
       const b = byId.get(m.participant_b)
       const table: TableRef = m.table_number !== null ? m.table_number : `virtual:${m.virtual_room ?? 0}`
-      return [when.format(m.starts_at), tableLabel(locale, table), a?.fullName ?? '', a?.organisation?.name ?? '', b?.fullName ?? '', b?.organisation?.name ?? '', m.published ? 1 : 0, heldState({ aHeld: m.a_held, bHeld: m.b_held }), furthestFollowUp({ aFollowUp: m.a_follow_up, bFollowUp: m.b_follow_up }) ?? '']
+      return [
+        when.format(m.starts_at),
+        tableLabel(locale, table),
+        a?.fullName ?? '',
+        a?.organisation?.name ?? '',
+        b?.fullName ?? '',
+        b?.organisation?.name ?? '',
+        m.published ? 1 : 0,
+        heldState({ aHeld: m.a_held, bHeld: m.b_held }),
+        furthestFollowUp({ aFollowUp: m.a_follow_up, bFollowUp: m.b_follow_up }) ?? '',
+        m.a_follow_up ?? '',
+        m.b_follow_up ?? '',
+        furthestLaterFollowUp({ aLaterFollowUp: m.a_later_follow_up, bLaterFollowUp: m.b_later_follow_up }) ?? '',
+        // Asked but not (yet) answered reads "asked", so the organiser sees who owes an answer.
+        m.a_later_follow_up ?? (m.a_later_asked_at ? 'asked' : ''),
+        m.b_later_follow_up ?? (m.b_later_asked_at ? 'asked' : ''),
+      ]
     }),
   }
 }

@@ -7,6 +7,7 @@ import type { AgendaView, MeetingView, ScheduleView } from './brokerage.schema.j
 import { canTakePart } from './brokerage.policies.js'
 import { accessBrokerage, requireManager, slotJson, slotsOf, type BrokerageRow } from './brokerage.service.js'
 import type { FollowUp } from './brokerage.tables.js'
+import { mayAnswerLater } from './later-follow-up.js'
 import { moveOptions, moveProblem, newMeetings, tableColumns, tableRefOf, toScheduleInput, type Plan, type PlannedMeeting } from './plan.js'
 import { personRefs, type PersonRef } from './requests.service.js'
 import { slotKey, type Slot } from './slots.js'
@@ -191,12 +192,21 @@ export async function publishAgenda(db: Db, actor: Actor, eventId: string, stage
 // ---------------------------------------------------------------------------------------------------
 // The participant's agenda and follow-up
 
-type AgendaRow = MeetingRow & { a_held: boolean | null; a_follow_up: FollowUp | null; b_held: boolean | null; b_follow_up: FollowUp | null }
+type AgendaRow = MeetingRow & {
+  a_held: boolean | null
+  a_follow_up: FollowUp | null
+  b_held: boolean | null
+  b_follow_up: FollowUp | null
+  a_later_asked_at: Date | null
+  a_later_follow_up: FollowUp | null
+  b_later_asked_at: Date | null
+  b_later_follow_up: FollowUp | null
+}
 
 async function publishedMeetingsOf(db: Db, participantId: string): Promise<AgendaRow[]> {
   return db
     .selectFrom('brokerage_meetings')
-    .select(['id', 'request_id', 'participant_a', 'participant_b', 'starts_at', 'ends_at', 'table_number', 'virtual_room', 'published', 'status', 'a_held', 'a_follow_up', 'b_held', 'b_follow_up'])
+    .select(['id', 'request_id', 'participant_a', 'participant_b', 'starts_at', 'ends_at', 'table_number', 'virtual_room', 'published', 'status', 'a_held', 'a_follow_up', 'b_held', 'b_follow_up', 'a_later_asked_at', 'a_later_follow_up', 'b_later_asked_at', 'b_later_follow_up'])
     .where('status', '=', 'scheduled')
     .where('published', '=', true)
     .where((eb) => eb.or([eb('participant_a', '=', participantId), eb('participant_b', '=', participantId)]))
@@ -204,7 +214,7 @@ async function publishedMeetingsOf(db: Db, participantId: string): Promise<Agend
     .execute()
 }
 
-export async function agendaOf(db: Db, eventId: string, participantId: string, agendaStatus: AgendaView['agendaStatus']): Promise<AgendaView> {
+export async function agendaOf(db: Db, eventId: string, participantId: string, agendaStatus: AgendaView['agendaStatus'], now = new Date()): Promise<AgendaView> {
   const rows = await publishedMeetingsOf(db, participantId)
   const others = rows.map((r) => (r.participant_a === participantId ? r.participant_b : r.participant_a))
   const people = await personRefs(db, others)
@@ -217,6 +227,7 @@ export async function agendaOf(db: Db, eventId: string, participantId: string, a
     items: rows.map((r, index) => {
       const mineIsA = r.participant_a === participantId
       const other = others[index] as string
+      const laterAskedAt = mineIsA ? r.a_later_asked_at : r.b_later_asked_at
       return {
         meetingId: r.id,
         startsAt: r.starts_at.toISOString(),
@@ -225,6 +236,9 @@ export async function agendaOf(db: Db, eventId: string, participantId: string, a
         with: { ...(people.get(other) as PersonRef), offer: texts.get(other)?.offer ?? '', request: texts.get(other)?.request ?? '' },
         myHeld: mineIsA ? r.a_held : r.b_held,
         myFollowUp: mineIsA ? r.a_follow_up : r.b_follow_up,
+        laterOpen: mayAnswerLater(r.starts_at, laterAskedAt, now),
+        laterAskedAt: laterAskedAt?.toISOString() ?? null,
+        myLaterFollowUp: mineIsA ? r.a_later_follow_up : r.b_later_follow_up,
       }
     }),
   }

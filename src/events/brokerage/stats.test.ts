@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { brokerageStats, furthestFollowUp, heldState, type StatsMeeting, type StatsParticipant } from './stats.js'
+import { brokerageStats, furthestFollowUp, heldState, partnershipStage, type StatsMeeting, type StatsParticipant } from './stats.js'
 
 const person = (id: string, role: string, districts: string[], status: StatsParticipant['status'] = 'confirmed', checkedIn = false): StatsParticipant => ({ id, role, districts, status, checkedIn })
-const meeting = (a: string, b: string, overrides: Partial<StatsMeeting> = {}): StatsMeeting => ({ a, b, published: true, aHeld: null, bHeld: null, aFollowUp: null, bFollowUp: null, ...overrides })
+const meeting = (a: string, b: string, overrides: Partial<StatsMeeting> = {}): StatsMeeting => ({ a, b, published: true, aHeld: null, bHeld: null, aFollowUp: null, bFollowUp: null, aLaterAsked: false, bLaterAsked: false, aLaterFollowUp: null, bLaterFollowUp: null, ...overrides })
 
 describe('heldState and furthestFollowUp', () => {
   it('trusts a side that says the meeting was held', () => {
@@ -41,6 +41,36 @@ describe('brokerageStats', () => {
       byRole: { buyer: 2, seller: 2 },
       byDistrict: { ICT: 3, Materials: 1, none: 1 },
       followUps: { agreement: 1 },
+      laterAsked: 0,
+      laterAnswered: 0,
+      laterFollowUps: {},
+      agreements: 1,
     })
+  })
+
+  it('counts the six-month answers beside the first ones, and an agreement reached later as an agreement', () => {
+    const participants = [person('a', 'buyer', ['ICT']), person('b', 'seller', ['ICT']), person('c', 'seller', ['ICT'])]
+    const stats = brokerageStats(participants, [], [
+      meeting('a', 'b', { aHeld: true, aFollowUp: 'contact_planned', bFollowUp: 'negotiation', aLaterAsked: true, bLaterAsked: true, aLaterFollowUp: 'agreement' }),
+      meeting('a', 'c', { bHeld: true, bFollowUp: 'contact_planned', aLaterAsked: true, bLaterAsked: true, aLaterFollowUp: 'none', bLaterFollowUp: 'none' }),
+    ])
+    expect(stats.meetings).toMatchObject({
+      held: 2,
+      followUps: { negotiation: 1, contact_planned: 1 },
+      laterAsked: 4,
+      laterAnswered: 3,
+      laterFollowUps: { agreement: 1, none: 1 },
+      agreements: 1,
+    })
+  })
+})
+
+describe('partnershipStage', () => {
+  it('takes the furthest stage of all four answers', () => {
+    const answers = { aFollowUp: null, bFollowUp: null, aLaterFollowUp: null, bLaterFollowUp: null }
+    expect(partnershipStage(answers)).toBeNull()
+    expect(partnershipStage({ ...answers, aFollowUp: 'negotiation' })).toBe('negotiation')
+    expect(partnershipStage({ ...answers, aFollowUp: 'negotiation', bLaterFollowUp: 'agreement' })).toBe('agreement')
+    expect(partnershipStage({ ...answers, aFollowUp: 'agreement', aLaterFollowUp: 'none' })).toBe('agreement')
   })
 })

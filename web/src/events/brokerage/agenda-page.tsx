@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api } from '../../platform/api'
 import { ErrorMessage, Loading, Notice } from '../../platform/feedback'
+import { formatDate } from '../../platform/format'
 import { SelectField, useSubmit } from '../../platform/forms'
 import { useApi } from '../../platform/use-api'
 import { useLanguage } from '../../platform/use-language'
 import { StatusNotice, type BrokerageProps } from './brokerage-page'
-import { formatMeetingDay, formatMeetingTime, roleLabel } from './brokerage-format'
+import { formatMeetingDay, formatMeetingTime, roleLabel, showsLaterFollowUp } from './brokerage-format'
 import { TablePlace } from './table-place'
 import { followUps, type AgendaItem, type AgendaView, type BrokerageView, type FollowUp } from './types'
 
@@ -79,6 +80,7 @@ function AgendaEntry({ brokerage, item, onSaved }: { brokerage: BrokerageView; i
         </p>
       )}
       {started ? <FollowUpForm eventId={brokerage.eventId} item={item} onSaved={onSaved} /> : null}
+      {showsLaterFollowUp(item) ? <LaterFollowUpForm eventId={brokerage.eventId} item={item} onSaved={onSaved} /> : null}
     </li>
   )
 }
@@ -127,6 +129,56 @@ function FollowUpForm({ eventId, item, onSaved }: { eventId: string; item: Agend
         {t('events.brokerage.followUp.save')}
       </button>
       {saved && <span className="muted" data-testid="follow-up-saved">{t('common.saved')}</span>}
+    </form>
+  )
+}
+
+/** Six months on, CLOCK asks again what came of the meeting; my first answer is shown beside it. */
+function LaterFollowUpForm({ eventId, item, onSaved }: { eventId: string; item: AgendaItem; onSaved: () => void }): ReactElement {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const [followUp, setFollowUp] = useState<string>(item.myLaterFollowUp ?? '')
+  const [saved, setSaved] = useState(false)
+  const submit = useSubmit()
+  const status = (value: FollowUp | null): string => (value ? t(`events.brokerage.followUp.status.${value}`) : t('events.brokerage.laterFollowUp.notRecorded'))
+  return (
+    <form
+      className="form form--inline"
+      data-testid="later-follow-up"
+      aria-label={t('events.brokerage.laterFollowUp.title')}
+      onSubmit={(formEvent) => {
+        formEvent.preventDefault()
+        void submit.run(async () => {
+          await api.put(`/api/events/${eventId}/brokerage/meetings/${item.meetingId}/follow-up/later`, { followUp: followUp as FollowUp })
+          setSaved(true)
+          onSaved()
+        })
+      }}
+    >
+      <p className="muted">
+        <strong>{t('events.brokerage.laterFollowUp.title')}</strong>
+        {item.laterAskedAt && <> · {t('events.brokerage.laterFollowUp.askedOn', { date: formatDate(language, item.laterAskedAt) })}</>}
+      </p>
+      <dl className="facts">
+        <dt>{t('events.brokerage.laterFollowUp.first')}</dt>
+        <dd data-testid="later-follow-up-first">{status(item.myFollowUp)}</dd>
+        <dt>{t('events.brokerage.laterFollowUp.later')}</dt>
+        <dd data-testid="later-follow-up-answer">{status(item.myLaterFollowUp)}</dd>
+      </dl>
+      <SelectField
+        label={t('events.brokerage.laterFollowUp.question')}
+        value={followUp}
+        onChange={setFollowUp}
+        emptyLabel={t('events.brokerage.followUp.choose')}
+        required
+        testId="later-follow-up-status"
+        options={followUps.map((value) => ({ value, label: t(`events.brokerage.followUp.status.${value}`) }))}
+      />
+      {submit.failure && <p className="field-error" role="alert">{submit.failure.message}</p>}
+      <button type="submit" className="button" disabled={submit.busy || followUp === ''} data-testid="save-later-follow-up">
+        {t('events.brokerage.followUp.save')}
+      </button>
+      {saved && <span className="muted" data-testid="later-follow-up-saved">{t('common.saved')}</span>}
     </form>
   )
 }

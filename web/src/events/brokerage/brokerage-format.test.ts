@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMeetingDay, formatMeetingTime, formatSlot, planColumns, roleLabel, rolesMayMeet, tablePlace } from './brokerage-format'
+import { formatMeetingDay, formatMeetingTime, formatSlot, planColumns, roleLabel, rolesMayMeet, showsLaterFollowUp, tablePlace } from './brokerage-format'
 
 describe('meeting times', () => {
   // 08:00 UTC on 3 December is 09:00 in Rome (CET); 07:00 UTC on 3 June is 09:00 in Rome (CEST).
@@ -30,5 +30,14 @@ describe('tables and roles', () => {
     expect(roleLabel('it', roles, 'buyer')).toBe('Acquirente')
     expect(roleLabel('en', roles, 'buyer')).toBe('Buyer')
     expect(roleLabel('en', roles, 'ghost')).toBe('ghost')
+  })
+})
+
+describe('showsLaterFollowUp', () => {
+  it('shows the six-month question once asked, or once answered, never before it is open', () => {
+    expect(showsLaterFollowUp({ laterOpen: false, laterAskedAt: null, myLaterFollowUp: null })).toBe(false)
+    expect(showsLaterFollowUp({ laterOpen: true, laterAskedAt: null, myLaterFollowUp: null })).toBe(false)
+    expect(showsLaterFollowUp({ laterOpen: true, laterAskedAt: '2027-06-03T08:00:00.000Z', myLaterFollowUp: null })).toBe(true)
+    expect(showsLaterFollowUp({ laterOpen: true, laterAskedAt: null, myLaterFollowUp: 'agreement' })).toBe(true)
   })
 })

@@ -1,6 +1,6 @@
 import { intlLocale } from '../../platform/format'
 import type { Language } from '../../platform/i18n'
-import type { Role, TableRef } from './types'
+import type { AgendaItem, Role, TableRef } from './types'
 
 // Meeting times as people read them: in Rome's time, in the user's language. Pure, so tested without a browser.
 const timeZone = 'Europe/Rome'
@@ -41,4 +41,9 @@ export function planColumns(tables: number, virtualRooms: number): TableRef[] {
 /** Role pairs are unordered: whether the event lets these two roles meet. */
 export function rolesMayMeet(pairs: readonly (readonly [string, string])[], first: string, second: string): boolean {
   return pairs.some(([x, y]) => (x === first && y === second) || (x === second && y === first))
+}
+
+/** The six-month question shows once CLOCK asked it (the daily job), or once I answered it anyway. */
+export function showsLaterFollowUp(item: Pick<AgendaItem, 'laterOpen' | 'laterAskedAt' | 'myLaterFollowUp'>): boolean {
+  return item.laterOpen && (item.laterAskedAt !== null || item.myLaterFollowUp !== null)
 }

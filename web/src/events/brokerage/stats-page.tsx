@@ -80,6 +80,16 @@ export function StatsPage({ brokerage }: BrokerageProps): ReactElement {
         {breakdown(t('events.brokerage.stats.byRole'), stats.meetings.byRole, role, 'stats-meetings-by-role')}
         {breakdown(t('events.brokerage.stats.byDistrict'), stats.meetings.byDistrict, district, 'stats-meetings-by-district')}
         {breakdown(t('events.brokerage.stats.followUps'), stats.meetings.followUps, (key) => t(`events.brokerage.followUp.status.${key}`), 'stats-follow-ups')}
+        <h4>{t('events.brokerage.stats.laterTitle')}</h4>
+        <dl className="facts">
+          <dt>{t('events.brokerage.stats.laterAsked')}</dt>
+          <dd data-testid="stats-later-asked">{number(stats.meetings.laterAsked)}</dd>
+          <dt>{t('events.brokerage.stats.laterAnswered')}</dt>
+          <dd data-testid="stats-later-answered">{number(stats.meetings.laterAnswered)}</dd>
+          <dt>{t('events.brokerage.stats.agreements')}</dt>
+          <dd data-testid="stats-agreements">{number(stats.meetings.agreements)}</dd>
+        </dl>
+        {breakdown(t('events.brokerage.stats.laterFollowUps'), stats.meetings.laterFollowUps, (key) => t(`events.brokerage.followUp.status.${key}`), 'stats-later-follow-ups')}
       </section>
       <aside>
         <section className="card" aria-labelledby="exports-title">

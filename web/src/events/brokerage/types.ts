@@ -109,6 +109,10 @@ export type AgendaItem = {
   with: PersonRef & { offer: string; request: string }
   myHeld: boolean | null
   myFollowUp: FollowUp | null
+  /** Six months on: whether I may answer (asked, or six months passed), when I was asked, and my answer. */
+  laterOpen: boolean
+  laterAskedAt: string | null
+  myLaterFollowUp: FollowUp | null
 }
 export type AgendaView = { agendaStatus: AgendaStatus; participantId: string; items: AgendaItem[] }
 
@@ -116,5 +120,17 @@ type CountBy = Record<string, number>
 export type StatsView = {
   participants: { total: number; byStatus: CountBy; byRole: CountBy; byDistrict: CountBy; checkedIn: number }
   requests: { sent: number; byStatus: CountBy; acceptedByRole: CountBy }
-  meetings: { scheduled: number; published: number; held: number; notHeld: number; byRole: CountBy; byDistrict: CountBy; followUps: CountBy }
+  meetings: {
+    scheduled: number
+    published: number
+    held: number
+    notHeld: number
+    byRole: CountBy
+    byDistrict: CountBy
+    followUps: CountBy
+    laterAsked: number
+    laterAnswered: number
+    laterFollowUps: CountBy
+    agreements: number
+  }
 }
