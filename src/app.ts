@@ -4,6 +4,7 @@ import { resolveActor } from './accounts/accounts.service.js'
 import { callsRoutes } from './calls/calls.routes.js'
 import { evaluationRoutes } from './calls/evaluation/evaluation.routes.js'
 import { fundingRoutes } from './calls/funding/funding.routes.js'
+import { attachmentsRoutes } from './calls/attachments/attachments.routes.js'
 import { districtsRoutes } from './districts/districts.routes.js'
 import { brokerageRoutes } from './events/brokerage/brokerage.routes.js'
 import { eventsRoutes } from './events/events.routes.js'
@@ -22,7 +23,7 @@ import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js'
 export function buildApp(options: { db: Db; config: Config; logger?: boolean; serveWeb?: boolean }): Promise<FastifyInstance> {
   return buildHttpServer({
     context: { db: options.db, config: options.config },
-    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, consortiumRoutes, notificationsRoutes, callsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes, opportunitiesRoutes],
+    routes: [accountsRoutes, districtsRoutes, taxonomyRoutes, organisationsRoutes, matchmakingRoutes, recommendRoutes, consortiumRoutes, notificationsRoutes, callsRoutes, attachmentsRoutes, evaluationRoutes, fundingRoutes, eventsRoutes, brokerageRoutes, opportunitiesRoutes],
     resolveActor,
     logger: options.logger ?? false,
     serveWeb: options.serveWeb ?? false,

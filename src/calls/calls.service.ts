@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
 import type { Locale } from '../platform/i18n.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
+import { copyAttachments } from './attachments/attachments.service.js'
 import type { CallChanges, CallCreate, CallDetail, CallSummary } from './calls.schema.js'
 
 /** The server's clock; services take it as a parameter so that tests can stand at any instant. */
@@ -144,6 +145,7 @@ export async function createCall(db: Db, actorId: string | null, input: CallCrea
       .returning('id')
       .executeTakeFirstOrThrow()
     await replaceLines(trx, row.id, input.lines, clusterIds)
+    if (options.clonedFrom) await copyAttachments(trx, options.clonedFrom, row.id, actorId)
     await audit(trx, actorId, options.clonedFrom ? 'call.clone' : 'call.create', 'call', row.id, options.clonedFrom ? { from: options.clonedFrom } : {})
     return row.id
   })
@@ -199,7 +201,7 @@ export async function publishCall(db: Db, actorId: string | null, id: string, no
   })
 }
 
-/** A clone is a new draft with the same settings, lines and FAQ; the officer then moves its dates. */
+/** A clone is a new draft with the same settings, lines, FAQ and attachments; the officer then moves its dates. */
 export async function cloneCall(db: Db, actorId: string, id: string): Promise<string> {
   const source = await db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst()
   if (!source) throw notFound('entity.call')

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CallsTables } from '../calls/calls.tables.js'
 import type { FundingTables } from '../calls/funding/funding.tables.js'
+import type { AttachmentsTables } from '../calls/attachments/attachments.tables.js'
 import type { EventsTables } from '../events/events.tables.js'
 import type { MatchmakingTables } from '../matchmaking/matchmaking.tables.js'
 import type { ConsortiumTables } from '../matchmaking/consortium/consortium.tables.js'
@@ -10,7 +11,7 @@ import type { OpportunitiesTables } from '../opportunities/opportunities.tables.
 type GeneratedId = Generated<string>
 
 /** Every table; each domain beyond the foundation declares its own in `<domain>.tables.ts`. */
-export type Database = FoundationTables & CallsTables & FundingTables & EventsTables & MatchmakingTables & ConsortiumTables & NotificationsTables & OpportunitiesTables
+export type Database = FoundationTables & CallsTables & AttachmentsTables & FundingTables & EventsTables & MatchmakingTables & ConsortiumTables & NotificationsTables & OpportunitiesTables
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 

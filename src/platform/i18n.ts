@@ -1,5 +1,6 @@
 import { callsMessages } from '../calls/calls.messages.js'
 import { fundingMessages } from '../calls/funding/funding.messages.js'
+import { attachmentsMessages } from '../calls/attachments/attachments.messages.js'
 import { callRulesMessages } from '../calls/rules/messages.js'
 import { eventsMessages } from '../events/events.messages.js'
 import { matchmakingMessages } from '../matchmaking/matchmaking.messages.js'
@@ -16,7 +17,7 @@ export const defaultLocale: Locale = 'it'
 
 type Catalogue = Record<string, string>
 
-const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, fundingMessages, eventsMessages, matchmakingMessages, consortiumMessages, notificationsMessages, opportunitiesMessages]
+const domainCatalogues = [platformMessages, smeMessages, callRulesMessages, callsMessages, attachmentsMessages, fundingMessages, eventsMessages, matchmakingMessages, consortiumMessages, notificationsMessages, opportunitiesMessages]
 
 // Joined on first use: domain catalogues may import this module's formatting helpers.
 let joined: Record<Locale, Catalogue> | undefined

@@ -135,6 +135,7 @@ const fingerprintTables = [
   'password_resets',
   'calls',
   'call_lines',
+  'call_attachments',
   'proposals',
   'proposal_partners',
   'proposal_versions',

@@ -11,6 +11,7 @@ import { centsToEuroInput, parseEurosToCents } from '../platform/format'
 import { useApi } from '../platform/use-api'
 import { localized, useLanguage } from '../platform/use-language'
 import { TaxonomyPicker } from '../taxonomy/taxonomy-picker'
+import { AttachmentsEditor } from './attachments/attachments-editor'
 import { isOfficer } from './labels'
 import { isoToRomeLocal, romeLocalToIso } from './rome-time'
 import type { BudgetSource, Call, CallRules, Criterion, FaqEntry } from './types'
@@ -301,6 +302,7 @@ export function CallEditorPage(): ReactElement {
           </Link>
         </div>
       </form>
+      {id && <AttachmentsEditor callId={id} />}
     </section>
   )
 }

@@ -9,6 +9,7 @@ import { formatDateTime, formatEuros, formatNumber } from '../platform/format'
 import { useApi } from '../platform/use-api'
 import { localized, useLanguage } from '../platform/use-language'
 import { TaxonomyLabels } from '../taxonomy/taxonomy-labels'
+import { CallAttachments } from './attachments/call-attachments'
 import { percent } from './labels'
 import type { Call, CallRules } from './types'
 
@@ -107,6 +108,8 @@ export function CallPage(): ReactElement {
       </dl></section>
 
       {localized(language, call.textIt, call.textEn) && <p className="prose">{localized(language, call.textIt, call.textEn)}</p>}
+
+      <CallAttachments callId={call.id} />
 
       <h2>{t('calls.call.lines')}</h2>
       <ul data-testid="call-lines">
