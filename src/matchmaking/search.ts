@@ -23,20 +23,21 @@ const fuzzyFallbackBelow = 20
  * languages by the expander, or by a typo-tolerant match on the title, narrowed by filters.
  */
 export async function searchProfiles(db: Db, query: SearchQuery, expander: QueryExpander = defaultQueryExpander): Promise<SearchPage> {
-  const where = await conditions(db, query)
+  const filters = await conditions(db, query)
   const offset = (query.page - 1) * query.pageSize
   const text = query.q?.trim() ?? ''
   const expanded = text ? await expander.expand(text) : { groups: [] }
   const expandedTerms = expanded.groups.flatMap((group) => group.slice(1))
-  if (where === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, expandedTerms }
+  if (filters === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, expandedTerms }
+  const { where, from } = filters
   if (!text) {
     const [items, count] = await Promise.all([
       listSummaries(db, where, sql`p.published_at DESC, p.id`, query.pageSize, offset),
-      sql<{ total: number }>`SELECT count(*)::int AS total FROM profiles p JOIN organisations o ON o.id = p.organisation_id WHERE ${where}`.execute(db),
+      sql<{ total: number }>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`.execute(db),
     ])
     return { items, total: count.rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize, expandedTerms }
   }
-  const { ids, total } = await rankByText(db, text, expanded, where, query.pageSize, offset)
+  const { ids, total } = await rankByText(db, text, expanded, filters, query.pageSize, offset)
   if (ids.length === 0) return { items: [], total, page: query.page, pageSize: query.pageSize, expandedTerms }
   const items = await listSummaries(db, sql`p.id IN (${sql.join(ids)})`, sql`p.id`, ids.length)
   const byId = new Map(items.map((item) => [item.id, item]))
@@ -61,52 +62,101 @@ async function rankByText(
   db: Db,
   text: string,
   expanded: ExpandedQuery,
-  where: RawBuilder<unknown>,
+  filters: Filters,
   limit: number,
   offset: number,
 ): Promise<{ ids: string[]; total: number }> {
+  const { from, facets } = filters
+  const where = sql`${filters.where} AND ${facets}`
   const tsQuery = toTsQuery(expanded) ?? sql`''::tsquery`
-  // With several concepts and few profiles matching them all, profiles matching some of them follow,
-  // ranked lower: a word the vocabulary does not know must not hide every partial match.
+  // Most queries find enough profiles by full text alone: one scan of the text and facets index, ranked.
+  // The partial and typo-tolerant matches, the costly part, run only when it finds few.
+  const direct = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number }>`
+    WITH text_hits AS MATERIALIZED (
+      SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score, p.published_at
+      FROM ${from} WHERE p.search_document @@ ${tsQuery} AND ${where} LIMIT ${rankedCandidateCap}
+    ),
+    page AS (SELECT id, score, published_at FROM text_hits ORDER BY score DESC, published_at DESC, id LIMIT ${limit} OFFSET ${offset})
+    SELECT page.id, (SELECT count(*) FROM text_hits)::int AS total
+    FROM (SELECT 1) one LEFT JOIN page ON TRUE
+    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn))
+  const directTotal = direct.rows[0]?.total ?? 0
+  if (directTotal >= fuzzyFallbackBelow) {
+    return { ids: direct.rows.map((row) => row.id).filter((id): id is string => id !== null), total: directTotal }
+  }
+  // Few full matches: profiles matching some of the concepts follow, ranked lower (a word the vocabulary
+  // does not know must not hide every partial match), and typo-tolerant title matches.
   const anyQuery = expanded.groups.length > 1 ? toTsQuery(expanded, 'any') : null
   const folded = sql`clock_fold(${text})`
-  const result = await sql<{ id: string | null; total: number }>`
+  const result = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number }>`
     WITH text_hits AS (
-      SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score
-      FROM profiles p JOIN organisations o ON o.id = p.organisation_id
-      WHERE p.search_document @@ ${tsQuery} AND ${where} LIMIT ${rankedCandidateCap}
+      SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score, p.published_at
+      FROM ${from} WHERE p.search_document @@ ${tsQuery} AND ${where} LIMIT ${rankedCandidateCap}
     ),
     partial_hits AS (
-      SELECT p.id, ${partialWeight} * ts_rank(p.search_document, ${anyQuery ?? sql`''::tsquery`}) AS score
-      FROM profiles p JOIN organisations o ON o.id = p.organisation_id
-      WHERE ${anyQuery === null ? sql`FALSE` : sql`TRUE`} AND (SELECT count(*) FROM text_hits) < ${fuzzyFallbackBelow}
+      SELECT p.id, ${partialWeight} * ts_rank(p.search_document, ${anyQuery ?? sql`''::tsquery`}) AS score, p.published_at
+      FROM ${from}
+      WHERE ${anyQuery === null ? sql`FALSE` : sql`TRUE`}
         AND p.search_document @@ ${anyQuery ?? sql`''::tsquery`} AND p.id NOT IN (SELECT id FROM text_hits) AND ${where}
       LIMIT ${rankedCandidateCap}
     ),
     title_hits AS (
-      SELECT p.id, word_similarity(${folded}, p.title_folded) AS score
-      FROM profiles p JOIN organisations o ON o.id = p.organisation_id
-      WHERE (SELECT count(*) FROM text_hits) < ${fuzzyFallbackBelow} AND ${folded} <% p.title_folded AND ${where}
+      SELECT p.id, word_similarity(${folded}, p.title_folded) AS score, p.published_at
+      FROM ${from} WHERE ${folded} <% p.title_folded AND ${where}
       LIMIT ${rankedCandidateCap}
     ),
-    hits AS (SELECT id, sum(score) AS score FROM (SELECT * FROM text_hits UNION ALL SELECT * FROM partial_hits UNION ALL SELECT * FROM title_hits) s GROUP BY id),
-    page AS (
-      SELECT hits.id, hits.score, p.published_at FROM hits JOIN profiles p ON p.id = hits.id
-      ORDER BY hits.score DESC, p.published_at DESC, p.id LIMIT ${limit} OFFSET ${offset}
-    )
+    hits AS (
+      SELECT id, sum(score) AS score, max(published_at) AS published_at
+      FROM (SELECT * FROM text_hits UNION ALL SELECT * FROM partial_hits UNION ALL SELECT * FROM title_hits) s GROUP BY id
+    ),
+    page AS (SELECT id, score, published_at FROM hits ORDER BY score DESC, published_at DESC, id LIMIT ${limit} OFFSET ${offset})
     SELECT page.id, (SELECT count(*) FROM hits)::int AS total
     FROM (SELECT 1) one LEFT JOIN page ON TRUE
-    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(db)
+    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn))
   return {
     ids: result.rows.map((row) => row.id).filter((id): id is string => id !== null),
     total: result.rows[0]?.total ?? 0,
   }
 }
 
-/** The filters over `profiles p JOIN organisations o`; null when a named district does not exist. */
-async function conditions(db: Db, query: SearchQuery): Promise<RawBuilder<unknown> | null> {
+/**
+ * Runs a text query with the planner told to read profiles through their indexes. An expanded query's
+ * alternatives share stems ("sensori", "sensor", "sensors"), so the planner takes them for independent
+ * words, expects most profiles to match, and with a LIMIT prefers reading the whole table in order until
+ * enough match: tens of thousands of documents tested instead of the few the text index points to.
+ * SET LOCAL ends with the transaction; inside a caller's transaction the query runs as it is.
+ */
+async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return run(db)
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx)
+    return run(trx)
+  })
+}
+
+/** The filters of a search: conditions over `p` (and `o` when an organisation filter needs the join), and what to select from. */
+type Filters = {
+  where: RawBuilder<unknown>
+  from: RawBuilder<unknown>
+  /** The same filters as far as `profiles.facets` holds them, for the text and facets index (a text query's only). */
+  facets: RawBuilder<unknown>
+}
+
+/** A facet term of `profiles.facets` (migration 0012): the same words the generated column writes. */
+const facet = (name: string, value: string | number): string => `${name}_${String(value).replace(/-/g, '')}`
+
+/**
+ * The filters over `profiles p` (joined to `organisations o` only for an organisation filter); null when a
+ * named district does not exist. Kind, status, district and TRL are also written as facet terms, so that a
+ * text query narrows them in the text and facets index; the plain conditions stay, and decide.
+ */
+async function conditions(db: Db, query: SearchQuery): Promise<Filters | null> {
   const parts: RawBuilder<unknown>[] = [sql`p.status = 'published'`, sql`p.expires_on >= current_date`]
-  if (query.kind) parts.push(sql`p.kind = ${query.kind}`)
+  const facets: string[] = [facet('status', 'published')]
+  if (query.kind) {
+    parts.push(sql`p.kind = ${query.kind}`)
+    facets.push(facet('kind', query.kind))
+  }
   if (query.taxonomy) {
     parts.push(sql`EXISTS (SELECT 1 FROM profile_taxonomy t WHERE t.profile_id = p.id
       AND (t.taxonomy_code = ${query.taxonomy} OR t.taxonomy_code LIKE ${`${query.taxonomy}.%`}))`)
@@ -115,13 +165,36 @@ async function conditions(db: Db, query: SearchQuery): Promise<RawBuilder<unknow
     const clusterIds = await districtScope(db, query.district)
     if (clusterIds.length === 0) return null
     parts.push(sql`p.cluster_id IN (${sql.join(clusterIds)})`)
+    facets.push(`(${clusterIds.map((id) => facet('cluster', id)).join(' | ')})`)
   }
   if (query.trlMin !== undefined) parts.push(sql`p.trl >= ${query.trlMin}`)
   if (query.trlMax !== undefined) parts.push(sql`p.trl <= ${query.trlMax}`)
-  if (query.organisationType) parts.push(sql`o.type = ${query.organisationType}`)
-  if (query.size) parts.push(sql`o.size_class = ${query.size}`)
-  if (query.region) parts.push(sql`o.nuts2 = ${query.region}`)
-  return sql.join(parts, sql` AND `)
+  if (query.trlMin !== undefined || query.trlMax !== undefined) {
+    const levels = [1, 2, 3, 4, 5, 6, 7, 8, 9].filter((level) => level >= (query.trlMin ?? 1) && level <= (query.trlMax ?? 9))
+    facets.push(levels.length === 0 ? 'trl_none & !trl_none' : `(${levels.map((level) => facet('trl', level)).join(' | ')})`)
+  }
+  const organisationParts: RawBuilder<unknown>[] = []
+  // The organisation's filters are also terms of `organisations.facets` (migration 0002): one lookup in its
+  // index finds the few organisations that pass them all, instead of reading every one of a type or size.
+  const organisationFacets: string[] = []
+  if (query.organisationType) {
+    organisationParts.push(sql`o.type = ${query.organisationType}`)
+    organisationFacets.push(`type_${query.organisationType}`)
+  }
+  if (query.size) {
+    organisationParts.push(sql`o.size_class = ${query.size}`)
+    organisationFacets.push(`size_${query.size}`)
+  }
+  if (query.region) {
+    organisationParts.push(sql`o.nuts2 = ${query.region}`)
+    organisationFacets.push(`region_${query.region.toLowerCase()}`)
+  }
+  if (organisationFacets.length > 0) organisationParts.push(sql`o.facets @@ ${organisationFacets.join(' & ')}::tsquery`)
+  return {
+    where: sql.join([...parts, ...organisationParts], sql` AND `),
+    facets: sql`p.facets @@ ${facets.join(' & ')}::tsquery`,
+    from: organisationParts.length > 0 ? sql`profiles p JOIN organisations o ON o.id = p.organisation_id` : sql`profiles p`,
+  }
 }
 
 /** A district, or for a cluster of clusters such as CLOCK the districts it joins as well. */

@@ -78,7 +78,10 @@ function relatedCodeCondition(column: RawBuilder<unknown>, codes: readonly strin
   if (codes.length === 0) return sql`FALSE`
   const parents = codes.filter((code) => code.includes('.')).map((code) => code.slice(0, code.lastIndexOf('.')))
   const exact = [...new Set([...codes, ...parents])]
-  return sql`(${column} IN (${sql.join(exact)}) OR ${sql.join(codes.map((code) => sql`${column} LIKE ${`${code}.%`}`), sql` OR `)})`
+  // The codes are first listed from the taxonomy itself (a few dozen nodes; every tagged code is one of
+  // them): one equality over a list lets the (code, id) indexes answer alone, where OR-ed LIKEs read the table.
+  const related = sql`n.code IN (${sql.join(exact)}) OR ${sql.join(codes.map((code) => sql`n.code LIKE ${`${code}.%`}`), sql` OR `)}`
+  return sql`${column} = ANY (ARRAY(SELECT n.code FROM taxonomy_nodes n WHERE ${related}))`
 }
 
 /** One boolean per concept: whether the document contains it, in any of its forms. */
@@ -95,15 +98,54 @@ type CollaborationCounts = Map<string, { pastCollaborations: number; sharedPartn
 async function collaborationCounts(db: Db, seekerOrganisationId: string, candidateIds: readonly string[]): Promise<CollaborationCounts> {
   const counts: CollaborationCounts = new Map()
   if (candidateIds.length === 0) return counts
+  const mine = await sql<{ partner_id: string }>`SELECT DISTINCT partner_id FROM collaborations WHERE organisation_id = ${seekerOrganisationId}`.execute(db)
+  // Only a candidate's collaborations with the seeker or with one of the seeker's partners count: asking
+  // for those alone reads a handful of rows instead of every collaboration of hundreds of candidates.
+  const counted = [seekerOrganisationId, ...mine.rows.map((row) => row.partner_id).filter((id) => id !== seekerOrganisationId)]
   const result = await sql<{ id: string; past: number; shared: number }>`
-    WITH mine AS (SELECT DISTINCT partner_id FROM collaborations WHERE organisation_id = ${seekerOrganisationId}),
-    theirs AS (SELECT organisation_id, partner_id, ref FROM collaborations WHERE organisation_id IN (${sql.join(candidateIds)}))
     SELECT organisation_id AS id,
       count(DISTINCT ref) FILTER (WHERE partner_id = ${seekerOrganisationId})::int AS past,
-      count(DISTINCT partner_id) FILTER (WHERE partner_id IN (SELECT partner_id FROM mine) AND partner_id <> ${seekerOrganisationId})::int AS shared
-    FROM theirs GROUP BY organisation_id`.execute(db)
+      count(DISTINCT partner_id) FILTER (WHERE partner_id <> ${seekerOrganisationId})::int AS shared
+    FROM collaborations
+    WHERE organisation_id IN (${sql.join(candidateIds)}) AND partner_id IN (${sql.join(counted)})
+    GROUP BY organisation_id`.execute(db)
   for (const row of result.rows) counts.set(row.id, { pastCollaborations: row.past, sharedPartners: row.shared })
   return counts
+}
+
+/**
+ * Open profiles sharing taxonomy with the seeker, most shared codes first: the codes are counted from the
+ * taxonomy index alone, then the profiles are checked in that order until the pool is full (migration 0012
+ * answers the check from an index), instead of joining every profile that shares a code.
+ */
+function profilesByCode(codes: readonly string[], kinds: readonly ProfileKind[], excludeOrganisationId: string | null): RawBuilder<unknown> {
+  const notOwn = excludeOrganisationId === null ? sql`TRUE` : sql`p.organisation_id <> ${excludeOrganisationId}`
+  return sql`
+    SELECT c.id FROM (
+      SELECT t.profile_id AS id, count(*) AS shared FROM profile_taxonomy t
+      WHERE ${relatedCodeCondition(sql`t.taxonomy_code`, codes)}
+      GROUP BY t.profile_id ORDER BY count(*) DESC, t.profile_id
+    ) c
+    WHERE (SELECT p.expires_on >= current_date AND p.kind IN (${sql.join(kinds)}) AND ${notOwn}
+           FROM profiles p WHERE p.id = c.id AND p.status = 'published')
+    ORDER BY c.shared DESC, c.id LIMIT ${poolPerSource}`
+}
+
+/**
+ * Up to `poolPerSource` ids of `table` whose document contains at least one concept: concept by concept,
+ * the seeker's own first, stopping once the pool is full. One query per concept reads far fewer postings
+ * than one query asking for any of them, and a common first keyword fills the pool alone.
+ */
+function byAnyConcept(table: 'profiles p' | 'organisations o', concepts: readonly (readonly string[])[], condition: RawBuilder<unknown>): RawBuilder<unknown> {
+  const alias = table === 'profiles p' ? sql`p` : sql`o`
+  if (concepts.length === 0) return sql`SELECT ${alias}.id FROM ${sql.raw(table)} WHERE FALSE`
+  const parts = concepts.map((group) => sql`(SELECT ${alias}.id FROM ${sql.raw(table)} WHERE ${alias}.search_document @@ ${toTsQuery({ groups: [[...group]] })} AND ${condition} LIMIT ${poolPerSource})`)
+  return sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) found LIMIT ${poolPerSource}`
+}
+
+/** Open profiles of the given kinds, as facet terms of `profiles.facets` (migration 0012). */
+function openFacets(kinds: readonly ProfileKind[]): RawBuilder<unknown> {
+  return sql`p.facets @@ ${`status_published & (${kinds.map((kind) => `kind_${kind}`).join(' | ')})`}::tsquery`
 }
 
 type OrganisationRow = {
@@ -120,17 +162,13 @@ type OrganisationRow = {
 }
 
 async function organisationCandidates(db: Db, seeker: Seeker): Promise<OrganisationRow[]> {
-  const anyConcept = toTsQuery({ groups: seeker.concepts.map((group) => [...group]) }, 'any')
   const result = await sql<OrganisationRow>`
     WITH by_code AS (
       SELECT c.organisation_id AS id FROM organisation_competences c
       WHERE ${relatedCodeCondition(sql`c.taxonomy_code`, seeker.taxonomy)}
       GROUP BY c.organisation_id ORDER BY count(*) DESC, c.organisation_id LIMIT ${poolPerSource}
     ),
-    by_text AS (
-      SELECT o.id FROM organisations o WHERE ${anyConcept === null ? sql`FALSE` : sql`o.search_document @@ ${anyConcept}`}
-      LIMIT ${poolPerSource}
-    ),
+    by_text AS (${byAnyConcept('organisations o', seeker.concepts, sql`TRUE`)}),
     pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
     SELECT o.id, o.legal_name AS name, o.type, o.size_class, o.city, o.nuts2, o.country,
       ARRAY(SELECT c.taxonomy_code FROM organisation_competences c WHERE c.organisation_id = o.id ORDER BY 1) AS taxonomy,
@@ -156,18 +194,10 @@ type ProfileRow = {
 
 async function profileCandidates(db: Db, seeker: Seeker): Promise<ProfileRow[]> {
   const kinds = complementaryKinds(seeker.kind)
-  const anyConcept = toTsQuery({ groups: seeker.concepts.map((group) => [...group]) }, 'any')
   const open = sql`p.status = 'published' AND p.expires_on >= current_date AND p.kind IN (${sql.join(kinds)})`
   const result = await sql<ProfileRow>`
-    WITH by_code AS (
-      SELECT t.profile_id AS id FROM profile_taxonomy t JOIN profiles p ON p.id = t.profile_id
-      WHERE ${relatedCodeCondition(sql`t.taxonomy_code`, seeker.taxonomy)} AND ${open}
-      GROUP BY t.profile_id ORDER BY count(*) DESC, t.profile_id LIMIT ${poolPerSource}
-    ),
-    by_text AS (
-      SELECT p.id FROM profiles p WHERE ${anyConcept === null ? sql`FALSE` : sql`p.search_document @@ ${anyConcept}`} AND ${open}
-      LIMIT ${poolPerSource}
-    ),
+    WITH by_code AS (${profilesByCode(seeker.taxonomy, kinds, null)}),
+    by_text AS (${byAnyConcept('profiles p', seeker.concepts, sql`${openFacets(kinds)} AND ${open}`)}),
     pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
     SELECT p.id, p.organisation_id, o.type AS organisation_type, o.nuts2, o.country, p.cluster_id, p.trl,
       ARRAY(SELECT t.taxonomy_code FROM profile_taxonomy t WHERE t.profile_id = p.id ORDER BY 1) AS taxonomy,
@@ -300,19 +330,11 @@ export async function needsForOrganisation(
   ).rows[0]
   if (!self) throw notFound('entity.organisation')
   const ownConcepts = await seekerConcepts(expander, self.keywords, '')
-  const anyConcept = toTsQuery({ groups: ownConcepts }, 'any')
   const open = sql`p.status = 'published' AND p.expires_on >= current_date AND p.kind IN (${sql.join(requestKinds)}) AND p.organisation_id <> ${organisationId}`
   const rows = (
     await sql<NeedRow>`
-      WITH by_code AS (
-        SELECT t.profile_id AS id FROM profile_taxonomy t JOIN profiles p ON p.id = t.profile_id
-        WHERE ${relatedCodeCondition(sql`t.taxonomy_code`, self.taxonomy)} AND ${open}
-        GROUP BY t.profile_id ORDER BY count(*) DESC, t.profile_id LIMIT ${poolPerSource}
-      ),
-      by_text AS (
-        SELECT p.id FROM profiles p WHERE ${anyConcept === null ? sql`FALSE` : sql`p.search_document @@ ${anyConcept}`} AND ${open}
-        LIMIT ${poolPerSource}
-      ),
+      WITH by_code AS (${profilesByCode(self.taxonomy, requestKinds, organisationId)}),
+      by_text AS (${byAnyConcept('profiles p', ownConcepts, sql`${openFacets(requestKinds)} AND ${open}`)}),
       pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
       SELECT p.id, p.kind, p.title, p.keywords, p.trl, p.target_organisation_types, p.cluster_id,
         o.id AS organisation_id, o.type AS organisation_type, o.nuts2, o.country,
