@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
+import type { FollowUp, RequestStatus } from '../events/brokerage/brokerage.tables.js'
 import { audit } from '../platform/audit.js'
 import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
-import { computeFunnel, type Funnel } from './funnel.js'
+import { computeFunnel, computeMeetingFunnel, type Funnel, type MeetingFunnel } from './funnel.js'
 import type { InterestRef } from './matchmaking.policies.js'
 import type { InterestStepKind, PartnershipKind, ProfileKind } from './matchmaking.tables.js'
 import type { StepBody } from './matchmaking.schema.js'
@@ -219,26 +220,86 @@ export async function getInterest(db: Db, id: string): Promise<InterestDetail> {
   }
 }
 
-/** The funnel of the profiles published in the given districts (all when 'all') and period (days in Rome). */
-export async function funnelOf(db: Db, clusterIds: readonly string[] | 'all', period: { from?: string | undefined; to?: string | undefined }): Promise<Funnel> {
-  if (clusterIds !== 'all' && clusterIds.length === 0) return computeFunnel({ profiles: [], interests: [] })
+export type FunnelReport = Funnel & { meetings: MeetingFunnel }
+
+/**
+ * The funnel of the profiles published in the given districts (all when 'all') and period (days in Rome),
+ * with the meetings of the brokerage events those districts organised in the same period.
+ */
+export async function funnelOf(db: Db, clusterIds: readonly string[] | 'all', period: { from?: string | undefined; to?: string | undefined }): Promise<FunnelReport> {
+  if (clusterIds !== 'all' && clusterIds.length === 0) return { ...computeFunnel({ profiles: [], interests: [] }), meetings: computeMeetingFunnel({ events: 0, requests: [], meetings: [] }) }
   const conditions = [sql`p.published_at IS NOT NULL`]
   if (clusterIds !== 'all') conditions.push(sql`p.cluster_id IN (${sql.join([...clusterIds])})`)
   if (period.from) conditions.push(sql`(p.published_at AT TIME ZONE 'Europe/Rome')::date >= ${period.from}`)
   if (period.to) conditions.push(sql`(p.published_at AT TIME ZONE 'Europe/Rome')::date <= ${period.to}`)
   const where = sql.join(conditions, sql` AND `)
-  const [profiles, steps] = await Promise.all([
+  const [profiles, interestRows, steps, meetings] = await Promise.all([
     sql<{ id: string }>`SELECT p.id FROM profiles p WHERE ${where}`.execute(db),
-    sql<{ id: string; profile_id: string; step: InterestStepKind; value_cents: number | null }>`
-      SELECT i.id, i.profile_id, s.step, s.value_cents
+    // A joint project: both organisations in one proposal (as lead or partner) submitted after the interest.
+    sql<{ id: string; profile_id: string; joint_project: boolean; funded: boolean }>`
+      WITH members AS (
+        SELECT pr.id AS proposal_id, pr.lead_organisation_id AS organisation_id FROM proposals pr WHERE pr.current_version >= 1
+        UNION SELECT pp.proposal_id, pp.organisation_id FROM proposal_partners pp JOIN proposals pr ON pr.id = pp.proposal_id WHERE pr.current_version >= 1
+      ),
+      joint AS (
+        SELECT i.id AS interest_id, bool_or(g.outcome = 'granted') AS funded
+        FROM profiles p
+        JOIN profile_interests i ON i.profile_id = p.id
+        JOIN members owner ON owner.organisation_id = p.organisation_id
+        JOIN members asker ON asker.proposal_id = owner.proposal_id AND asker.organisation_id = i.organisation_id
+        LEFT JOIN grant_decisions g ON g.proposal_id = owner.proposal_id
+        WHERE ${where}
+          AND EXISTS (SELECT 1 FROM proposal_versions v WHERE v.proposal_id = owner.proposal_id AND v.submitted_at > i.created_at)
+        GROUP BY i.id
+      )
+      SELECT i.id, i.profile_id, (j.interest_id IS NOT NULL) AS joint_project, coalesce(j.funded, false) AS funded
+      FROM profiles p JOIN profile_interests i ON i.profile_id = p.id LEFT JOIN joint j ON j.interest_id = i.id
+      WHERE ${where}`.execute(db),
+    sql<{ id: string; step: InterestStepKind; value_cents: number | null }>`
+      SELECT i.id, s.step, s.value_cents
       FROM profiles p JOIN profile_interests i ON i.profile_id = p.id JOIN interest_steps s ON s.interest_id = i.id
       WHERE ${where}`.execute(db),
+    brokerageMeetingsOf(db, clusterIds, period),
   ])
-  const interests = new Map<string, { id: string; profileId: string; steps: { step: InterestStepKind; valueCents: number | null }[] }>()
-  for (const row of steps.rows) {
-    const interest = interests.get(row.id) ?? { id: row.id, profileId: row.profile_id, steps: [] }
-    interest.steps.push({ step: row.step, valueCents: row.value_cents === null ? null : Number(row.value_cents) })
-    interests.set(row.id, interest)
-  }
-  return computeFunnel({ profiles: profiles.rows, interests: [...interests.values()] })
+  const interests = new Map<string, { id: string; profileId: string; jointProject: boolean; funded: boolean; steps: { step: InterestStepKind; valueCents: number | null }[] }>()
+  for (const row of interestRows.rows) interests.set(row.id, { id: row.id, profileId: row.profile_id, jointProject: row.joint_project, funded: row.funded, steps: [] })
+  for (const row of steps.rows) interests.get(row.id)?.steps.push({ step: row.step, valueCents: row.value_cents === null ? null : Number(row.value_cents) })
+  return { ...computeFunnel({ profiles: profiles.rows, interests: [...interests.values()] }), meetings }
+}
+
+/** Requests and live meetings of the brokerage events organised by the districts, held in the period (days in Rome). */
+async function brokerageMeetingsOf(db: Db, clusterIds: readonly string[] | 'all', period: { from?: string | undefined; to?: string | undefined }): Promise<MeetingFunnel> {
+  const conditions = [sql`TRUE`]
+  if (clusterIds !== 'all') conditions.push(sql`EXISTS (SELECT 1 FROM event_organisers o WHERE o.event_id = e.id AND o.cluster_id IN (${sql.join([...clusterIds])}))`)
+  if (period.from) conditions.push(sql`(e.starts_at AT TIME ZONE 'Europe/Rome')::date >= ${period.from}`)
+  if (period.to) conditions.push(sql`(e.starts_at AT TIME ZONE 'Europe/Rome')::date <= ${period.to}`)
+  const events = sql`SELECT e.id FROM events e JOIN brokerages b ON b.event_id = e.id WHERE ${sql.join(conditions, sql` AND `)}`
+  const [count, requests, meetings] = await Promise.all([
+    sql<{ count: string | number }>`SELECT count(*) AS count FROM (${events}) scope`.execute(db),
+    sql<{ status: RequestStatus }>`SELECT r.status FROM brokerage_requests r WHERE r.event_id IN (${events})`.execute(db),
+    sql<{
+      published: boolean
+      a_held: boolean | null
+      b_held: boolean | null
+      a_follow_up: FollowUp | null
+      b_follow_up: FollowUp | null
+      a_later_follow_up: FollowUp | null
+      b_later_follow_up: FollowUp | null
+    }>`
+      SELECT m.published, m.a_held, m.b_held, m.a_follow_up, m.b_follow_up, m.a_later_follow_up, m.b_later_follow_up
+      FROM brokerage_meetings m WHERE m.status = 'scheduled' AND m.event_id IN (${events})`.execute(db),
+  ])
+  return computeMeetingFunnel({
+    events: Number(count.rows[0]?.count ?? 0),
+    requests: requests.rows,
+    meetings: meetings.rows.map((m) => ({
+      published: m.published,
+      aHeld: m.a_held,
+      bHeld: m.b_held,
+      aFollowUp: m.a_follow_up,
+      bFollowUp: m.b_follow_up,
+      aLaterFollowUp: m.a_later_follow_up,
+      bLaterFollowUp: m.b_later_follow_up,
+    })),
+  })
 }

@@ -254,7 +254,7 @@ export function matchmakingRoutes(server: FastifyInstance, { db }: AppContext): 
 
   app.get(
     '/marketplace/funnel',
-    { schema: { tags, summary: 'Profile → interest → contact → meeting → agreement, counted', querystring: funnelQuery, response: { 200: funnelResponse } } },
+    { schema: { tags, summary: 'Profile → interest → contact → meeting → agreement → joint project, counted, with the brokerage meetings of the same districts', querystring: funnelQuery, response: { 200: funnelResponse } } },
     async (request) => {
       const actor = request.actor
       if (request.query.district) {

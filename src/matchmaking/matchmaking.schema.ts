@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { organisationType, sizeClass } from '../organisations/organisations.schema.js'
 import { isoDate, plainText, requiredText, taxonomyCodes, uuid } from '../platform/validation.js'
+import { funnelStages, meetingStages } from './funnel.js'
 import { closeOutcomes, geographicScopes, interestStepKinds, partnershipKinds, profileKinds, profileStatuses } from './matchmaking.tables.js'
 
 export const profileKind = z.enum(profileKinds)
@@ -168,10 +169,16 @@ export const interestDetail = interestSummary.extend({
 
 export const funnelQuery = z.object({ district: clusterSlug.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()
 export const funnelResponse = z.object({
-  stages: z.array(z.object({ stage: z.enum(['profile', 'interest', 'contact', 'meeting', 'agreement']), count: z.number(), conversion: z.number().nullable() })),
+  stages: z.array(z.object({ stage: z.enum(funnelStages), count: z.number(), conversion: z.number().nullable() })),
   profilesWithInterest: z.number(),
   declined: z.number(),
   agreementValueCents: z.number(),
+  fundedProjects: z.number(),
+  meetings: z.object({
+    events: z.number(),
+    stages: z.array(z.object({ stage: z.enum(meetingStages), count: z.number(), conversion: z.number().nullable() })),
+    noFurtherContact: z.number(),
+  }),
 })
 
 export const recommendationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }).strict()

@@ -109,6 +109,9 @@ describe('the marketplace', () => {
     await manager.page.goto('/marketplace/funnel')
     await manager.page.getByTestId('funnel-agreement').waitFor()
     expect(Number(await manager.page.getByTestId('funnel-agreement').getAttribute('data-count'))).toBeGreaterThanOrEqual(1)
+    await manager.page.getByTestId('funnel-project').waitFor()
+    await manager.page.getByTestId('funnel-meetings-requested').waitFor()
+    expect(await manager.page.getByTestId('funnel-meetings-held').textContent()).toMatch(/^(Incontri svolti|Meetings held)/)
     for (const session of [sme, manager, lab]) await session.context.close()
   })
 

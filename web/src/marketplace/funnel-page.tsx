@@ -12,7 +12,10 @@ import { localized, useLanguage } from '../platform/use-language'
 import { MarketplaceNav } from './marketplace-nav'
 import type { Funnel } from './types'
 
-/** Profile → interest → contact → meeting → agreement, for a district's managers and the Region. */
+/**
+ * Profile → interest → contact → meeting → agreement → joint project, and the meetings of the districts' brokerage
+ * events with their follow-ups, for a district's managers and the Region.
+ */
 export function FunnelPage(): ReactElement {
   const { t } = useTranslation()
   const language = useLanguage()
@@ -41,30 +44,61 @@ export function FunnelPage(): ReactElement {
       {error && <ErrorMessage error={error} />}
       {loading && !data && <Loading />}
       {data && (
-        <div className="table-wrapper">
-          <table className="table" data-testid="funnel">
-            <thead>
-              <tr>
-                <th scope="col">{t('marketplace.funnel.stage')}</th>
-                <th scope="col">{t('marketplace.funnel.count')}</th>
-                <th scope="col">{t('marketplace.funnel.conversion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.stages.map((stage) => (
-                <tr key={stage.stage} data-testid={`funnel-${stage.stage}`} data-count={stage.count}>
-                  <th scope="row">{t(`marketplace.funnel.stages.${stage.stage}`)}</th>
-                  <td>{formatNumber(language, stage.count)}</td>
-                  <td>{percent(stage.conversion)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted">
-            {t('marketplace.funnel.summary', { declined: formatNumber(language, data.declined), value: formatEuros(language, data.agreementValueCents) })}
-          </p>
-        </div>
+        <>
+          <div className="table-wrapper">
+            <StageTable testId="funnel" stages={data.stages.map((stage) => ({ ...stage, label: t(`marketplace.funnel.stages.${stage.stage}`) }))} percent={percent} />
+            <p className="muted" data-testid="funnel-summary">
+              {t('marketplace.funnel.summary', {
+                declined: formatNumber(language, data.declined),
+                value: formatEuros(language, data.agreementValueCents),
+                funded: formatNumber(language, data.fundedProjects),
+              })}
+            </p>
+          </div>
+          <h2>{t('marketplace.funnel.meetingsTitle')}</h2>
+          <p className="page-lead">{t('marketplace.funnel.meetingsLead')}</p>
+          <div className="table-wrapper">
+            <StageTable
+              testId="funnel-meetings"
+              stages={data.meetings.stages.map((stage) => ({ ...stage, label: t(`marketplace.funnel.meetingStages.${stage.stage}`) }))}
+              percent={percent}
+            />
+            <p className="muted" data-testid="funnel-meetings-summary">
+              {t('marketplace.funnel.meetingsSummary', { events: formatNumber(language, data.meetings.events), count: formatNumber(language, data.meetings.noFurtherContact) })}
+            </p>
+          </div>
+        </>
       )}
     </div>
+  )
+}
+
+/** One funnel as a table: each stage with its count and its share of the previous stage. */
+function StageTable(props: {
+  testId: string
+  stages: { stage: string; label: string; count: number; conversion: number | null }[]
+  percent: (value: number | null) => string
+}): ReactElement {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  return (
+    <table className="table" data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('marketplace.funnel.stage')}</th>
+          <th scope="col">{t('marketplace.funnel.count')}</th>
+          <th scope="col">{t('marketplace.funnel.conversion')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.stages.map((stage) => (
+          <tr key={stage.stage} data-testid={`${props.testId}-${stage.stage}`} data-count={stage.count}>
+            <th scope="row">{stage.label}</th>
+            <td>{formatNumber(language, stage.count)}</td>
+            <td>{props.percent(stage.conversion)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { organisationTypes } from '../organisations/types'
 import en from './i18n/en.json'
 import it_ from './i18n/it.json'
-import { closeOutcomes, funnelStages, geographicScopes, partnershipKinds, profileKinds, profileStatuses, stepKinds } from './types'
+import { closeOutcomes, funnelStages, meetingFunnelStages, geographicScopes, partnershipKinds, profileKinds, profileStatuses, stepKinds } from './types'
 
 type Catalogue = { [key: string]: string | Catalogue }
 const lookup = (catalogue: Catalogue, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node as Catalogue | undefined)?.[key], catalogue)
@@ -18,6 +18,7 @@ describe('marketplace texts built from values', () => {
     ...['pending', 'accepted', 'declined'].map((status) => `interestStatuses.${status}`),
     ...['physical', 'virtual'].map((mode) => `meetingModes.${mode}`),
     ...funnelStages.map((stage) => `funnel.stages.${stage}`),
+    ...meetingFunnelStages.map((stage) => `funnel.meetingStages.${stage}`),
     ...['saved', 'submitted'].map((notice) => `notices.${notice}`),
     ...['it', 'en'].map((language) => `profile.alsoIn.${language}`),
   ]

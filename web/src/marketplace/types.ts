@@ -34,7 +34,8 @@ export type CloseOutcome = (typeof closeOutcomes)[number]
 export const stepKinds = ['interest', 'accepted', 'declined', 'meeting', 'agreement', 'no_agreement'] as const
 export type StepKind = (typeof stepKinds)[number]
 
-export const funnelStages = ['profile', 'interest', 'contact', 'meeting', 'agreement'] as const
+export const funnelStages = ['profile', 'interest', 'contact', 'meeting', 'agreement', 'project'] as const
+export const meetingFunnelStages = ['requested', 'accepted', 'scheduled', 'held', 'contact_planned', 'negotiation', 'agreement'] as const
 
 /** TRL applies to technology and research profiles only (the server refuses it elsewhere). */
 export const kindsWithTrl: readonly ProfileKind[] = ['technology_offer', 'technology_request', 'rd_partner_request']
@@ -101,6 +102,12 @@ export type Funnel = {
   profilesWithInterest: number
   declined: number
   agreementValueCents: number
+  fundedProjects: number
+  meetings: {
+    events: number
+    stages: { stage: (typeof meetingFunnelStages)[number]; count: number; conversion: number | null }[]
+    noFurtherContact: number
+  }
 }
 
 export type Reason = { code: string; points: number; text: string }
