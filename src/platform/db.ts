@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
@@ -40,6 +41,8 @@ function openPostgres(connectionString: string): DbHandle {
 }
 
 async function openPglite(dataDir?: string): Promise<DbHandle> {
+  // PGlite creates only the last folder of the path; on a fresh clone `.clock-data/` does not exist yet.
+  if (dataDir !== undefined && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true })
   const client = await PGlite.create(dataDir, {
     extensions: { pg_trgm, unaccent },
     parsers: {
