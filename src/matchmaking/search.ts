@@ -126,7 +126,7 @@ async function rankByText(
  * enough match: tens of thousands of documents tested instead of the few the text index points to.
  * SET LOCAL ends with the transaction; inside a caller's transaction the query runs as it is.
  */
-async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
+export async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
   if (db.isTransaction) return run(db)
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
@@ -134,32 +134,38 @@ async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<
   })
 }
 
-/** The filters of a search: conditions over `p` (and `o` when an organisation filter needs the join), and what to select from. */
+/** The filters of a search: conditions over `profiles p`, and what to select from. */
 type Filters = {
   where: RawBuilder<unknown>
   from: RawBuilder<unknown>
-  /** The same filters as far as `profiles.facets` holds them, for the text and facets index (a text query's only). */
+  /** The profile's own filters as far as `profiles.facets` holds them, for the text and facets index (a text query's only). */
   facets: RawBuilder<unknown>
 }
 
 /** A facet term of `profiles.facets` (migration 0012): the same words the generated column writes. */
 const facet = (name: string, value: string | number): string => `${name}_${String(value).replace(/-/g, '')}`
 
+/** A term of `profiles.linked_facets` (migration 0016): lower case, a taxonomy code's dots written '_'. */
+const linkedFacet = (name: string, value: string): string => `${name}_${value.toLowerCase().replace(/\./g, '_')}`
+
+/** A value the schema let through that could not be a term (it never is: the schema's patterns are narrower). */
+const isTermValue = (value: string): boolean => /^[A-Za-z0-9._]+$/.test(value)
+
 /**
- * The filters over `profiles p` (joined to `organisations o` only for an organisation filter); null when a
- * named district does not exist. Kind, status, district and TRL are also written as facet terms, so that a
- * text query narrows them in the text and facets index; the plain conditions stay, and decide.
+ * The filters over `profiles p`; null when a named district does not exist. Kind, status, district and TRL
+ * are also written as facet terms, so that a text query narrows them in the text and facets index; the
+ * plain conditions stay, and decide. Taxonomy and the owning organisation's type, size and region are
+ * decided by the terms of `profiles.linked_facets`, which triggers keep up to date (migration 0016): the
+ * same GIN index answers them, without reading profile_taxonomy or the organisations.
  */
 async function conditions(db: Db, query: SearchQuery): Promise<Filters | null> {
   const parts: RawBuilder<unknown>[] = [sql`p.status = 'published'`, sql`p.expires_on >= current_date`]
   const facets: string[] = [facet('status', 'published')]
   if (query.kind) {
-    parts.push(sql`p.kind = ${query.kind}`)
+    // With a taxonomy filter the kind is decided by its term (below): the same condition on the column
+    // would have the planner intersect the answer with every open profile of the kind.
+    if (!query.taxonomy) parts.push(sql`p.kind = ${query.kind}`)
     facets.push(facet('kind', query.kind))
-  }
-  if (query.taxonomy) {
-    parts.push(sql`EXISTS (SELECT 1 FROM profile_taxonomy t WHERE t.profile_id = p.id
-      AND (t.taxonomy_code = ${query.taxonomy} OR t.taxonomy_code LIKE ${`${query.taxonomy}.%`}))`)
   }
   if (query.district) {
     const clusterIds = await districtScope(db, query.district)
@@ -173,28 +179,21 @@ async function conditions(db: Db, query: SearchQuery): Promise<Filters | null> {
     const levels = [1, 2, 3, 4, 5, 6, 7, 8, 9].filter((level) => level >= (query.trlMin ?? 1) && level <= (query.trlMax ?? 9))
     facets.push(levels.length === 0 ? 'trl_none & !trl_none' : `(${levels.map((level) => facet('trl', level)).join(' | ')})`)
   }
-  const organisationParts: RawBuilder<unknown>[] = []
-  // The organisation's filters are also terms of `organisations.facets` (migration 0002): one lookup in its
-  // index finds the few organisations that pass them all, instead of reading every one of a type or size.
-  const organisationFacets: string[] = []
-  if (query.organisationType) {
-    organisationParts.push(sql`o.type = ${query.organisationType}`)
-    organisationFacets.push(`type_${query.organisationType}`)
+  // With a kind, the taxonomy term written for published profiles of that kind: a posting list of the answer itself.
+  const linked: [string, string | undefined][] = [
+    [query.kind ? `published_${query.kind}_taxonomy` : 'taxonomy', query.taxonomy],
+    ['type', query.organisationType],
+    ['size', query.size],
+    ['region', query.region],
+  ]
+  const linkedTerms: string[] = []
+  for (const [name, value] of linked) {
+    if (value === undefined) continue
+    if (!isTermValue(value)) return null
+    linkedTerms.push(linkedFacet(name, value))
   }
-  if (query.size) {
-    organisationParts.push(sql`o.size_class = ${query.size}`)
-    organisationFacets.push(`size_${query.size}`)
-  }
-  if (query.region) {
-    organisationParts.push(sql`o.nuts2 = ${query.region}`)
-    organisationFacets.push(`region_${query.region.toLowerCase()}`)
-  }
-  if (organisationFacets.length > 0) organisationParts.push(sql`o.facets @@ ${organisationFacets.join(' & ')}::tsquery`)
-  return {
-    where: sql.join([...parts, ...organisationParts], sql` AND `),
-    facets: sql`p.facets @@ ${facets.join(' & ')}::tsquery`,
-    from: organisationParts.length > 0 ? sql`profiles p JOIN organisations o ON o.id = p.organisation_id` : sql`profiles p`,
-  }
+  if (linkedTerms.length > 0) parts.push(sql`p.linked_facets @@ ${linkedTerms.join(' & ')}::tsquery`)
+  return { where: sql.join(parts, sql` AND `), facets: sql`p.facets @@ ${facets.join(' & ')}::tsquery`, from: sql`profiles p` }
 }
 
 /** A district, or for a cluster of clusters such as CLOCK the districts it joins as well. */

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.js'
 import type { ProfileKind } from '../matchmaking.tables.js'
 import { listSummaries, type OrganisationRef, type ProfileSummary } from '../profiles.service.js'
 import type { QueryExpander } from '../query-expansion.js'
-import { defaultQueryExpander, toTsQuery } from '../search.js'
+import { defaultQueryExpander, toTsQuery, withTextIndex } from '../search.js'
 import { containsConcept, stemText } from './text-match.js'
 import { complementaryKinds, isEligible, isRelevant, rank, scoreCandidate, type Candidate, type Scored, type Seeker } from './score.js'
 
@@ -73,21 +73,13 @@ async function loadSeeker(db: Db, profileId: string, expander: QueryExpander): P
   }
 }
 
-/** The codes a candidate may hold to be found through the taxonomy: the seeker's, their parents and everything below. */
-function relatedCodeCondition(column: RawBuilder<unknown>, codes: readonly string[]): RawBuilder<unknown> {
-  if (codes.length === 0) return sql`FALSE`
-  const parents = codes.filter((code) => code.includes('.')).map((code) => code.slice(0, code.lastIndexOf('.')))
-  const exact = [...new Set([...codes, ...parents])]
-  // The codes are first listed from the taxonomy itself (a few dozen nodes; every tagged code is one of
-  // them): one equality over a list lets the (code, id) indexes answer alone, where OR-ed LIKEs read the table.
-  const related = sql`n.code IN (${sql.join(exact)}) OR ${sql.join(codes.map((code) => sql`n.code LIKE ${`${code}.%`}`), sql` OR `)}`
-  return sql`${column} = ANY (ARRAY(SELECT n.code FROM taxonomy_nodes n WHERE ${related}))`
-}
-
 /** One boolean per concept: whether the document contains it, in any of its forms. */
 function conceptMatches(document: RawBuilder<unknown>, concepts: readonly (readonly string[])[]): RawBuilder<unknown> {
   if (concepts.length === 0) return sql`ARRAY[]::boolean[]`
-  return sql`ARRAY[${sql.join(concepts.map((group) => sql`${document} @@ ${toTsQuery({ groups: [[...group]] })}`))}]`
+  // The document is read out of the row once (a stored tsvector may be compressed: each test would
+  // unpack it again), then tested for every concept.
+  const tests = concepts.map((group) => sql`d.doc @@ ${toTsQuery({ groups: [[...group]] })}`)
+  return sql`(SELECT ARRAY[${sql.join(tests)}] FROM (SELECT ${document} || ''::tsvector AS doc OFFSET 0) d)`
 }
 
 const matchedIndexes = (flags: readonly boolean[]): number[] => flags.flatMap((flag, index) => (flag ? [index] : []))
@@ -113,22 +105,78 @@ async function collaborationCounts(db: Db, seekerOrganisationId: string, candida
   return counts
 }
 
+/** A term of `profiles.linked_facets` (migration 0016): lower case, a taxonomy code's dots written '_'. */
+const codeTerm = (prefix: 'taxonomy' | 'code', code: string): string => `${prefix}_${code.toLowerCase().replace(/\./g, '_')}`
+
+/** Beyond this many combinations, a tier of "this many codes shared" is skipped: the next one still finds them. */
+const maxTierCombinations = 10
+
+/** The subsets of `size` items of `items`, in order. */
+function combinations<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]]
+  if (items.length < size) return []
+  const [first, ...rest] = items as [T, ...T[]]
+  return [...combinations(rest, size - 1).map((tail) => [first, ...tail]), ...combinations(rest, size)]
+}
+
 /**
- * Open profiles sharing taxonomy with the seeker, most shared codes first: the codes are counted from the
- * taxonomy index alone, then the profiles are checked in that order until the pool is full (migration 0012
- * answers the check from an index), instead of joining every profile that shares a code.
+ * "Shares this many of the seeker's codes" as tsqueries, most first: every code, then fewer, down to any
+ * code; `group` gives the terms that share one code. A tier with too many combinations is skipped.
+ */
+function sharingTiers(codes: readonly string[], group: (code: string) => string[]): { shared: number; query: string }[] {
+  const groups = [...new Set(codes)].filter((code) => /^[A-Za-z0-9._]+$/.test(code)).map((code) => `(${group(code).join(' | ')})`)
+  const tiers: { shared: number; query: string }[] = []
+  for (let shared = groups.length; shared >= 1; shared--) {
+    const subsets = combinations(groups, shared)
+    if (shared > 1 && subsets.length > maxTierCombinations) continue
+    tiers.push({ shared, query: subsets.map((subset) => `(${subset.join(' & ')})`).join(' | ') })
+  }
+  return tiers
+}
+
+/** The parent of a taxonomy code, or null for a root. */
+const parentCode = (code: string): string | null => (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null)
+
+/** Ids found tier by tier (each stopping at the pool size), those in the highest tier first. */
+function byTier(tiers: readonly { shared: number; query: string }[], find: (query: string) => RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts = tiers.map(({ shared, query }) => sql`(SELECT found.id, ${shared}::int AS shared FROM (${find(query)} LIMIT ${poolPerSource}) found)`)
+  return sql`
+    SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) tiers
+    GROUP BY id ORDER BY max(shared) DESC, id LIMIT ${poolPerSource}`
+}
+
+/**
+ * Open profiles sharing taxonomy with the seeker, those sharing more of the seeker's codes first. Each of
+ * the seeker's codes is shared by a profile tagged with it, with a node below it, or with its parent; while
+ * a profile is published those are terms of `profiles.linked_facets` for its kind (migration 0016), so each
+ * tier ("every code", then fewer, down to "any code") is one lookup in the GIN index through short posting
+ * lists, stopping once the pool is full, instead of counting every tag row of a broad code.
  */
 function profilesByCode(codes: readonly string[], kinds: readonly ProfileKind[], excludeOrganisationId: string | null): RawBuilder<unknown> {
+  const tiers = sharingTiers(codes, (code) => {
+    const parent = parentCode(code)
+    const terms = [codeTerm('taxonomy', code), ...(parent === null ? [] : [codeTerm('code', parent)])]
+    return kinds.flatMap((kind) => terms.map((term) => `published_${kind}_${term}`))
+  })
+  if (tiers.length === 0 || kinds.length === 0) return sql`SELECT p.id FROM profiles p WHERE FALSE`
   const notOwn = excludeOrganisationId === null ? sql`TRUE` : sql`p.organisation_id <> ${excludeOrganisationId}`
-  return sql`
-    SELECT c.id FROM (
-      SELECT t.profile_id AS id, count(*) AS shared FROM profile_taxonomy t
-      WHERE ${relatedCodeCondition(sql`t.taxonomy_code`, codes)}
-      GROUP BY t.profile_id ORDER BY count(*) DESC, t.profile_id
-    ) c
-    WHERE (SELECT p.expires_on >= current_date AND p.kind IN (${sql.join(kinds)}) AND ${notOwn}
-           FROM profiles p WHERE p.id = c.id AND p.status = 'published')
-    ORDER BY c.shared DESC, c.id LIMIT ${poolPerSource}`
+  return byTier(tiers, (query) => sql`SELECT p.id FROM profiles p
+    WHERE p.linked_facets @@ ${query}::tsquery AND p.expires_on >= current_date AND ${notOwn}`)
+}
+
+/**
+ * Organisations sharing taxonomy with the seeker, those sharing more of the seeker's codes first, as for
+ * profiles: through the competence terms of `organisations.facets` (migrations 0002 and 0016). A root code
+ * is shared by every organisation with a competence under it (`taxonomy_<root>`); a code below the root by
+ * those holding it or its parent.
+ */
+function organisationsByCode(codes: readonly string[]): RawBuilder<unknown> {
+  const tiers = sharingTiers(codes, (code) => {
+    const parent = parentCode(code)
+    return parent === null ? [codeTerm('taxonomy', code)] : [codeTerm('code', code), codeTerm('code', parent)]
+  })
+  if (tiers.length === 0) return sql`SELECT o.id FROM organisations o WHERE FALSE`
+  return byTier(tiers, (query) => sql`SELECT o.id FROM organisations o WHERE o.facets @@ ${query}::tsquery`)
 }
 
 /**
@@ -143,7 +191,11 @@ function byAnyConcept(table: 'profiles p' | 'organisations o', concepts: readonl
   return sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) found LIMIT ${poolPerSource}`
 }
 
-/** Open profiles of the given kinds, as facet terms of `profiles.facets` (migration 0012). */
+/**
+ * Published profiles of the given kinds, as facet terms of `profiles.facets` (migration 0012), which the
+ * generated column keeps exact. The candidate queries state status and kind this way only: the same
+ * conditions on the columns would let the planner walk a partial B-tree of every published profile.
+ */
 function openFacets(kinds: readonly ProfileKind[]): RawBuilder<unknown> {
   return sql`p.facets @@ ${`status_published & (${kinds.map((kind) => `kind_${kind}`).join(' | ')})`}::tsquery`
 }
@@ -162,12 +214,10 @@ type OrganisationRow = {
 }
 
 async function organisationCandidates(db: Db, seeker: Seeker): Promise<OrganisationRow[]> {
-  const result = await sql<OrganisationRow>`
-    WITH by_code AS (
-      SELECT c.organisation_id AS id FROM organisation_competences c
-      WHERE ${relatedCodeCondition(sql`c.taxonomy_code`, seeker.taxonomy)}
-      GROUP BY c.organisation_id ORDER BY count(*) DESC, c.organisation_id LIMIT ${poolPerSource}
-    ),
+  // With the planner told to read through the indexes (see withTextIndex): a concept's expanded forms look
+  // common to it, and with a LIMIT it would read the table in order until enough documents match.
+  const result = await withTextIndex(db, (conn) => sql<OrganisationRow>`
+    WITH by_code AS (${organisationsByCode(seeker.taxonomy)}),
     by_text AS (${byAnyConcept('organisations o', seeker.concepts, sql`TRUE`)}),
     pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
     SELECT o.id, o.legal_name AS name, o.type, o.size_class, o.city, o.nuts2, o.country,
@@ -176,7 +226,7 @@ async function organisationCandidates(db: Db, seeker: Seeker): Promise<Organisat
       ARRAY(SELECT DISTINCT m.cluster_id FROM memberships m WHERE m.organisation_id = o.id
             AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)) AS districts
     FROM pool JOIN organisations o ON o.id = pool.id
-    WHERE o.id <> ${seeker.organisationId}`.execute(db)
+    WHERE o.id <> ${seeker.organisationId}`.execute(conn))
   return result.rows
 }
 
@@ -194,16 +244,16 @@ type ProfileRow = {
 
 async function profileCandidates(db: Db, seeker: Seeker): Promise<ProfileRow[]> {
   const kinds = complementaryKinds(seeker.kind)
-  const open = sql`p.status = 'published' AND p.expires_on >= current_date AND p.kind IN (${sql.join(kinds)})`
-  const result = await sql<ProfileRow>`
+  const open = sql`${openFacets(kinds)} AND p.expires_on >= current_date`
+  const result = await withTextIndex(db, (conn) => sql<ProfileRow>`
     WITH by_code AS (${profilesByCode(seeker.taxonomy, kinds, null)}),
-    by_text AS (${byAnyConcept('profiles p', seeker.concepts, sql`${openFacets(kinds)} AND ${open}`)}),
+    by_text AS (${byAnyConcept('profiles p', seeker.concepts, open)}),
     pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
     SELECT p.id, p.organisation_id, o.type AS organisation_type, o.nuts2, o.country, p.cluster_id, p.trl,
       ARRAY(SELECT t.taxonomy_code FROM profile_taxonomy t WHERE t.profile_id = p.id ORDER BY 1) AS taxonomy,
       ${conceptMatches(sql`p.search_document`, seeker.concepts)} AS matched
     FROM pool JOIN profiles p ON p.id = pool.id JOIN organisations o ON o.id = p.organisation_id
-    WHERE p.organisation_id <> ${seeker.organisationId}`.execute(db)
+    WHERE p.organisation_id <> ${seeker.organisationId}`.execute(conn))
   return result.rows
 }
 
@@ -330,16 +380,16 @@ export async function needsForOrganisation(
   ).rows[0]
   if (!self) throw notFound('entity.organisation')
   const ownConcepts = await seekerConcepts(expander, self.keywords, '')
-  const open = sql`p.status = 'published' AND p.expires_on >= current_date AND p.kind IN (${sql.join(requestKinds)}) AND p.organisation_id <> ${organisationId}`
+  const open = sql`${openFacets(requestKinds)} AND p.expires_on >= current_date AND p.organisation_id <> ${organisationId}`
   const rows = (
-    await sql<NeedRow>`
+    await withTextIndex(db, (conn) => sql<NeedRow>`
       WITH by_code AS (${profilesByCode(self.taxonomy, requestKinds, organisationId)}),
-      by_text AS (${byAnyConcept('profiles p', ownConcepts, sql`${openFacets(requestKinds)} AND ${open}`)}),
+      by_text AS (${byAnyConcept('profiles p', ownConcepts, open)}),
       pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
       SELECT p.id, p.kind, p.title, p.keywords, p.trl, p.target_organisation_types, p.cluster_id,
         o.id AS organisation_id, o.type AS organisation_type, o.nuts2, o.country,
         ARRAY(SELECT t.taxonomy_code FROM profile_taxonomy t WHERE t.profile_id = p.id ORDER BY 1) AS taxonomy
-      FROM pool JOIN profiles p ON p.id = pool.id JOIN organisations o ON o.id = p.organisation_id`.execute(db)
+      FROM pool JOIN profiles p ON p.id = pool.id JOIN organisations o ON o.id = p.organisation_id`.execute(conn))
   ).rows
   const ownText = stemText(self.legal_name, self.keywords.join(' , '), self.description_it, self.description_en)
   const scored = await Promise.all(
