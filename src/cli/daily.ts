@@ -10,7 +10,7 @@ export const dailyCommand: Command = {
   run: async () => {
     await withDatabase(async ({ db }) => {
       const report = await runDailyJobs(db, loadConfig().publicUrl)
-      console.log(`profiles expired: ${report.profilesExpired}, expiry reminders queued: ${report.remindersQueued}, needs routed: ${report.needsRouted}, digests queued: ${report.digestsQueued}`)
+      console.log(`profiles expired: ${report.profilesExpired}, expiry reminders queued: ${report.remindersQueued}, needs routed: ${report.needsRouted}, digests queued: ${report.digestsQueued}, six-month follow-ups asked: ${report.laterFollowUpsAsked}`)
     })
   },
 }
