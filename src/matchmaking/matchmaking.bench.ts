@@ -17,6 +17,7 @@ import { migrate } from '../platform/migrate.js'
 import { loadReferenceData } from '../reference.js'
 import type { SearchQuery } from './matchmaking.schema.js'
 import type { PartnershipKind, ProfileKind, ProfileStatus } from './matchmaking.tables.js'
+import { partnershipsByKind, targetsByKind } from './matchmaking.demo.js'
 import { kindsWithTrl } from './profiles.service.js'
 import { recommendForProfile } from './recommend/recommend.service.js'
 import { searchProfiles } from './search.js'
@@ -224,24 +225,6 @@ const statusWeights: readonly (readonly [ProfileStatus, number])[] = [
   ['expired', 3],
   ['closed', 3],
 ]
-const partnershipsByKind: Record<ProfileKind, PartnershipKind[]> = {
-  technology_offer: ['licence', 'technical_cooperation'],
-  technology_request: ['technical_cooperation', 'research_cooperation'],
-  business_offer: ['commercial_agreement', 'subcontracting'],
-  business_request: ['commercial_agreement', 'subcontracting'],
-  rd_partner_request: ['research_cooperation'],
-  finance_request: ['financing'],
-  finance_offer: ['financing'],
-}
-const targetsByKind: Record<ProfileKind, OrganisationType[]> = {
-  technology_offer: ['sme', 'large_company'],
-  technology_request: ['research_organisation', 'university', 'sme'],
-  business_offer: ['sme', 'large_company'],
-  business_request: ['sme', 'company'],
-  rd_partner_request: ['research_organisation', 'university', 'sme'],
-  finance_request: ['financial_operator'],
-  finance_offer: ['startup', 'sme'],
-}
 const allCodes = [...new Set(sectors.flatMap((sector) => sector.topics.flatMap((topic) => topic.taxonomy)))]
 
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

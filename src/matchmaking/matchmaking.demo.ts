@@ -110,7 +110,8 @@ const closingEn: Record<ProfileKind, string> = {
   finance_offer: 'We consider projects with a credible plan and a complete team.',
 }
 
-const partnershipsByKind: Record<ProfileKind, PartnershipKind[]> = {
+/** The partnerships and target organisations a profile of each kind typically seeks (demo and bench data). */
+export const partnershipsByKind: Record<ProfileKind, PartnershipKind[]> = {
   technology_offer: ['licence', 'technical_cooperation'],
   technology_request: ['technical_cooperation', 'research_cooperation'],
   business_offer: ['commercial_agreement', 'subcontracting'],
@@ -119,7 +120,7 @@ const partnershipsByKind: Record<ProfileKind, PartnershipKind[]> = {
   finance_request: ['financing'],
   finance_offer: ['financing'],
 }
-const targetsByKind: Record<ProfileKind, OrganisationType[]> = {
+export const targetsByKind: Record<ProfileKind, OrganisationType[]> = {
   technology_offer: ['sme', 'large_company'],
   technology_request: ['research_organisation', 'university', 'sme'],
   business_offer: ['sme', 'large_company'],
