@@ -3,16 +3,13 @@
 // languages) on 100,000 generated organisations and 200,000 generated profiles, on PGlite and on PostgreSQL.
 // Targets on PostgreSQL: p95 < 100 ms for a recommendation, < 50 ms for a search. Same seed, same data and
 // same queries on every run and on both backends.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql, type RawBuilder } from 'kysely'
-import { createDatabase, startThrowawayPostgres, type ThrowawayPostgres } from '../../scripts/postgres.js'
+import { benchOptions, onPglite, onPostgres, percentile, shortMessage } from '../../scripts/bench-backends.js'
 import { generateOrganisations, type DemoOrganisation } from '../demo/generate.js'
 import { createRandom, type Random } from '../demo/random.js'
 import { insertOrganisations } from '../demo/seed.js'
 import type { OrganisationType } from '../platform/database.js'
-import { openDatabase, type Db, type DbHandle } from '../platform/db.js'
+import type { Db, DbHandle } from '../platform/db.js'
 import { migrate } from '../platform/migrate.js'
 import { loadReferenceData } from '../reference.js'
 import type { SearchQuery } from './matchmaking.schema.js'
@@ -25,12 +22,8 @@ import { searchProfiles } from './search.js'
 const organisationCount = Number(process.env.BENCH_ORGANISATIONS ?? 100_000)
 const profileCount = Number(process.env.BENCH_PROFILES ?? 200_000)
 const interestCount = Math.round(profileCount / 10)
-/** Only PostgreSQL, e.g. while tuning: BENCH_BACKENDS=postgres. */
-const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',')
-/** With DATABASE_URL: keep the seeded sibling database, to look at the plans afterwards. */
-const keepDatabase = process.env.BENCH_KEEP === '1'
-/** Measure again on a database kept by BENCH_KEEP=1, without seeding it (PostgreSQL only). */
-const reuseUrl = process.env.BENCH_REUSE_URL
+/** BENCH_BACKENDS, BENCH_KEEP and BENCH_REUSE_URL: see scripts/bench-backends.ts. */
+const options = benchOptions()
 const searchCount = 240
 const searchWarmUp = 40
 /** Per side: this many recommendations for request profiles and as many for offers. */
@@ -520,9 +513,9 @@ async function measure(db: Db, jobs: readonly Job[]): Promise<Timing[]> {
   return timings
 }
 
-async function bench(backend: string, handle: DbHandle): Promise<BackendResult> {
+async function bench(backend: string, handle: DbHandle, reused = false): Promise<BackendResult> {
   process.stdout.write(`${backend}: seeding ${organisationCount.toLocaleString('en')} organisations and ${profileCount.toLocaleString('en')} profiles... `)
-  const seeded = reuseUrl ? await reuse(handle) : await seed(handle)
+  const seeded = reused ? await reuse(handle) : await seed(handle)
   console.log(`${seeded.seconds.toFixed(1)} s in all`)
   await measure(handle.db, [...recommendationMix(createRandom(7), seeded.profiles, recommendationWarmUp / 2), ...searchMix(createRandom(99), searchWarmUp)])
   const timings = [
@@ -535,10 +528,6 @@ async function bench(backend: string, handle: DbHandle): Promise<BackendResult> 
 // ---------------------------------------------------------------------------------------------------------
 // Report.
 
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN
-}
 
 const ms = (value: number): string => value.toFixed(1).padStart(8)
 
@@ -564,73 +553,17 @@ function report(result: BackendResult, withTargets: boolean): string[] {
   return lines
 }
 
-async function benchPglite(): Promise<BackendResult> {
-  const folder = mkdtempSync(join(tmpdir(), 'clock-bench-pglite-'))
-  const handle = await openDatabase({ dataDir: folder })
-  try {
-    return await bench('PGlite (on disk)', handle)
-  } finally {
-    await handle.close()
-    rmSync(folder, { recursive: true, force: true })
-  }
-}
-
-/** A fresh database on DATABASE_URL's server, else on a throwaway server; the reason as a string if neither works. */
-async function benchPostgres(): Promise<BackendResult | string> {
-  let server: ThrowawayPostgres | null = null
-  let adminUrl = process.env.DATABASE_URL
-  if (reuseUrl) {
-    const handle = await openDatabase({ databaseUrl: reuseUrl })
-    try {
-      return await bench('PostgreSQL (reused)', handle)
-    } finally {
-      await handle.close()
-    }
-  }
-  try {
-    if (!adminUrl) {
-      server = await startThrowawayPostgres()
-      adminUrl = server.url
-    }
-    const name = `clock_bench_matchmaking_${process.pid}`
-    // Never seed 300,000 fake rows into the configured database itself: use a sibling database.
-    const url = await createDatabase(adminUrl, name)
-    const handle = await openDatabase({ databaseUrl: url })
-    try {
-      return await bench('PostgreSQL', handle)
-    } finally {
-      await handle.close()
-      if (keepDatabase && server === null) console.log(`(kept database ${name})`)
-      else await dropDatabase(adminUrl, name)
-    }
-  } catch (error) {
-    return `failed: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`
-  } finally {
-    await server?.stop()
-  }
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = await openDatabase({ databaseUrl: adminUrl })
-  try {
-    await sql.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).execute(admin.db)
-  } finally {
-    await admin.close()
-  }
-}
-
 const started = performance.now()
 const summary: string[] = []
-if (backends.includes('pglite')) {
-  const pglite = await benchPglite().catch((error: unknown) => {
-    // Errors from a bulk statement carry the whole statement: the message is enough.
-    console.error(`\nPGlite bench failed: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`)
+if (options.backends.includes('pglite')) {
+  const pglite = await onPglite(bench).catch((error: unknown) => {
+    console.error(`\nPGlite bench failed: ${shortMessage(error)}`)
     process.exit(1)
   })
   summary.push(...report(pglite, false))
 }
-if (backends.includes('postgres')) {
-  const postgres = await benchPostgres()
+if (options.backends.includes('postgres')) {
+  const postgres = await onPostgres(`clock_bench_matchmaking_${process.pid}`, options, bench)
   if (typeof postgres === 'string') {
     console.log(`\n== PostgreSQL: not benchmarked (${postgres}).`)
     process.exitCode = 1
