@@ -206,9 +206,14 @@ describe('marketplace search', () => {
     expect(await ids('q=xylofono')).toEqual([])
   })
 
-  it('ignores accents and tolerates typos in titles', async () => {
+  it('ignores accents and corrects misspelt words to words profiles use', async () => {
     expect(await ids(`q=${encodeURIComponent('capitàle rischio')}`)).toContain(finance)
     expect(await ids(`q=${encodeURIComponent('antimicrobal coatng')}`)).toContain(english)
+    const misspelt = await call('GET', `/api/profiles?q=${encodeURIComponent('Antimicrobal coatng')}`)
+    expect(misspelt.body.correction).toMatch(/^antimicrobial coating/)
+    // Words spelt as profiles spell them are left alone, and with enough matches there is nothing to correct.
+    expect((await call('GET', '/api/profiles?q=coating')).body.correction).toBeNull()
+    expect(await ids('q=zzzzqqqq')).toEqual([])
   })
 
   it('filters by kind, taxonomy root, district, TRL range, organisation type, size and region', async () => {

@@ -96,7 +96,7 @@ export function matchmakingRoutes(server: FastifyInstance, { db }: AppContext): 
         tags,
         summary: 'Search the published profiles, in Italian and English',
         querystring: searchQuery,
-        response: { 200: z.object({ items: z.array(profileSummary), total: z.number(), page: z.number(), pageSize: z.number(), expandedTerms: z.array(z.string()) }) },
+        response: { 200: z.object({ items: z.array(profileSummary), total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), expandedTerms: z.array(z.string()), correction: z.string().nullable() }) },
       },
     },
     async (request) => searchProfiles(db, request.query),

@@ -114,3 +114,50 @@ describe('marketplace filters kept by triggers (profiles.linked_facets)', () => 
     expect(await ids('kind=technology_offer&taxonomy=CN')).not.toContain(profileId)
   })
 })
+
+describe('totals of broad searches', () => {
+  it('counts up to 1,000 matches and then says "more than", with text and without', async () => {
+    const cluster = await ctx.db.selectFrom('clusters').select('id').where('slug', '=', 'tuscany-marble-stone').executeTakeFirstOrThrow()
+    const many = async (count: number, word: string): Promise<void> => {
+      await sql`INSERT INTO profiles (kind, status, organisation_id, cluster_id, title, summary, expires_on, published_at)
+        SELECT 'business_offer', 'published', ${organisationId}, ${cluster.id}, ${`Servizio ${word} numero `} || n, '', ${future(30)}, now()
+        FROM generate_series(1, ${count}) n`.execute(ctx.db)
+    }
+    const before = (await call('GET', '/api/profiles?kind=business_offer&pageSize=1')).body.total as number
+    await many(990 - before, 'quarzite')
+    const exact = (await call('GET', '/api/profiles?kind=business_offer&pageSize=1')).body
+    expect(exact).toMatchObject({ total: 990, totalExact: true })
+    expect((await call('GET', '/api/profiles?q=quarzite&pageSize=1')).body).toMatchObject({ total: 990 - before, totalExact: true })
+
+    await many(20 + before, 'quarzite')
+    const browse = (await call('GET', '/api/profiles?kind=business_offer&pageSize=1')).body
+    expect(browse).toMatchObject({ total: 1000, totalExact: false })
+    const text = (await call('GET', '/api/profiles?q=quarzite&pageSize=1')).body
+    expect(text).toMatchObject({ total: 1000, totalExact: false })
+    // Narrow searches stay exact.
+    expect((await call('GET', '/api/profiles?q=zirconio')).body.totalExact).toBe(true)
+  })
+})
+
+describe('words for correcting misspelt queries (search_words)', () => {
+  it('learns the words of a profile as it is written and edited', async () => {
+    const cluster = await ctx.db.selectFrom('clusters').select('id').where('slug', '=', 'tuscany-marble-stone').executeTakeFirstOrThrow()
+    const profile = await ctx.db
+      .insertInto('profiles')
+      .values({ kind: 'technology_offer', organisation_id: organisationId, cluster_id: cluster.id, title: 'Lucidatura del travertino', keywords: ['Spazzolatura'], expires_on: future(30) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const known = async (word: string): Promise<boolean> =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_words WHERE word = ${word}`.execute(ctx.db)).rows[0]!.n === 1
+    expect(await known('travertino')).toBe(true)
+    expect(await known('spazzolatura')).toBe(true)
+    expect(await known('del')).toBe(false) // shorter than four letters
+    expect(await known('ardesia')).toBe(false)
+    await ctx.db.updateTable('profiles').set({ summary: 'Anche ardesia e pietra serena' }).where('id', '=', profile.id).execute()
+    expect(await known('ardesia')).toBe(true)
+    await ctx.db.updateTable('profiles').set({ status: 'published', published_at: new Date() }).where('id', '=', profile.id).execute()
+    const misspelt = (await call('GET', `/api/profiles?q=${encodeURIComponent('lucidatura travertno')}`)).body
+    expect(misspelt.correction).toBe('lucidatura travertino')
+    expect(misspelt.items.map((item: { id: string }) => item.id)).toContain(profile.id)
+  })
+})

@@ -6,21 +6,40 @@ import { createVocabularyExpander, taxonomyLabelEntries, type ExpandedQuery, typ
 import type { SearchQuery } from './matchmaking.schema.js'
 import { vocabulary } from './vocabulary.js'
 
-export type SearchPage = { items: ProfileSummary[]; total: number; page: number; pageSize: number; expandedTerms: string[] }
+/**
+ * `totalExact` is false when there are more matches than the search counts: `total` is then a lower bound.
+ * `correction` is the query with its unknown words corrected, when its matches were added to few full ones.
+ */
+export type SearchPage = {
+  items: ProfileSummary[]
+  total: number
+  totalExact: boolean
+  page: number
+  pageSize: number
+  expandedTerms: string[]
+  correction: string | null
+}
 
 /** The expander the marketplace uses unless another is plugged in: the curated vocabulary and the taxonomy labels. */
 export const defaultQueryExpander: QueryExpander = createVocabularyExpander([...vocabulary, ...taxonomyLabelEntries(taxonomyNodes)])
 
 /** Matches ranked per way of matching; beyond this a query is too broad for its ranking to matter. */
 const rankedCandidateCap = 1000
+/** Without text, matches are counted exactly up to this many; beyond, the total reads "more than". */
+const exactCountCap = 1000
+/** Partial and typo-tolerant matches ranked at most: they follow every full match, so a few hundred are plenty. */
+const partialCap = 200
+const correctedCap = 200
 /** Partial matches rank below every full match of the same strength. */
 const partialWeight = 0.25
-/** Below this many full-text matches, partial matches and typo-tolerant title matches are added. */
+/** Matches of the corrected query rank below those of the query as typed, above partial ones. */
+const correctedWeight = 0.8
+/** Below this many full-text matches, partial matches and matches of the corrected query are added. */
 const fuzzyFallbackBelow = 20
 
 /**
  * The marketplace: published, unexpired profiles, by full text in Italian and English widened across
- * languages by the expander, or by a typo-tolerant match on the title, narrowed by filters.
+ * languages by the expander, with misspelt words corrected, narrowed by filters.
  */
 export async function searchProfiles(db: Db, query: SearchQuery, expander: QueryExpander = defaultQueryExpander): Promise<SearchPage> {
   const filters = await conditions(db, query)
@@ -28,20 +47,23 @@ export async function searchProfiles(db: Db, query: SearchQuery, expander: Query
   const text = query.q?.trim() ?? ''
   const expanded = text ? await expander.expand(text) : { groups: [] }
   const expandedTerms = expanded.groups.flatMap((group) => group.slice(1))
-  if (filters === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, expandedTerms }
+  const page = { page: query.page, pageSize: query.pageSize, expandedTerms, correction: null }
+  if (filters === null) return { items: [], total: 0, totalExact: true, ...page }
   const { where, from } = filters
   if (!text) {
+    // Counting every open profile of a broad filter costs more than the page itself: count up to the cap.
     const [items, count] = await Promise.all([
       listSummaries(db, where, sql`p.published_at DESC, p.id`, query.pageSize, offset),
-      sql<{ total: number }>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`.execute(db),
+      sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${exactCountCap + 1}) s`.execute(db),
     ])
-    return { items, total: count.rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize, expandedTerms }
+    const total = count.rows[0]?.total ?? 0
+    return { items, total: Math.min(total, exactCountCap), totalExact: total <= exactCountCap, ...page }
   }
-  const { ids, total } = await rankByText(db, text, expanded, filters, query.pageSize, offset)
-  if (ids.length === 0) return { items: [], total, page: query.page, pageSize: query.pageSize, expandedTerms }
+  const { ids, total, totalExact, correction } = await rankByText(db, text, expanded, expander, filters, query.pageSize, offset)
+  if (ids.length === 0) return { items: [], total, totalExact, ...page, correction }
   const items = await listSummaries(db, sql`p.id IN (${sql.join(ids)})`, sql`p.id`, ids.length)
   const byId = new Map(items.map((item) => [item.id, item]))
-  return { items: ids.map((id) => byId.get(id)).filter((item) => item !== undefined), total, page: query.page, pageSize: query.pageSize, expandedTerms }
+  return { items: ids.map((id) => byId.get(id)).filter((item) => item !== undefined), total, totalExact, ...page, correction }
 }
 
 /**
@@ -62,15 +84,16 @@ async function rankByText(
   db: Db,
   text: string,
   expanded: ExpandedQuery,
+  expander: QueryExpander,
   filters: Filters,
   limit: number,
   offset: number,
-): Promise<{ ids: string[]; total: number }> {
+): Promise<{ ids: string[]; total: number; totalExact: boolean; correction: string | null }> {
   const { from, facets } = filters
   const where = sql`${filters.where} AND ${facets}`
   const tsQuery = toTsQuery(expanded) ?? sql`''::tsquery`
   // Most queries find enough profiles by full text alone: one scan of the text and facets index, ranked.
-  // The partial and typo-tolerant matches, the costly part, run only when it finds few.
+  // The partial matches and the corrected query run only when it finds few.
   const direct = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number }>`
     WITH text_hits AS MATERIALIZED (
       SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score, p.published_at
@@ -82,41 +105,77 @@ async function rankByText(
     ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn))
   const directTotal = direct.rows[0]?.total ?? 0
   if (directTotal >= fuzzyFallbackBelow) {
-    return { ids: direct.rows.map((row) => row.id).filter((id): id is string => id !== null), total: directTotal }
+    const ids = direct.rows.map((row) => row.id).filter((id): id is string => id !== null)
+    return { ids, total: directTotal, totalExact: directTotal < rankedCandidateCap, correction: null }
   }
   // Few full matches: profiles matching some of the concepts follow, ranked lower (a word the vocabulary
-  // does not know must not hide every partial match), and typo-tolerant title matches.
-  const anyQuery = expanded.groups.length > 1 ? toTsQuery(expanded, 'any') : null
-  const folded = sql`clock_fold(${text})`
-  const result = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number }>`
+  // does not know must not hide every partial match), and those matching the query with its misspelt words corrected.
+  const correction = await correctQuery(db, text)
+  const correctedQuery = correction === null ? null : toTsQuery(await expander.expand(correction))
+  const result = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number; capped: boolean }>`
     WITH text_hits AS (
       SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score, p.published_at
       FROM ${from} WHERE p.search_document @@ ${tsQuery} AND ${where} LIMIT ${rankedCandidateCap}
     ),
-    partial_hits AS (
-      SELECT p.id, ${partialWeight} * ts_rank(p.search_document, ${anyQuery ?? sql`''::tsquery`}) AS score, p.published_at
-      FROM ${from}
-      WHERE ${anyQuery === null ? sql`FALSE` : sql`TRUE`}
-        AND p.search_document @@ ${anyQuery ?? sql`''::tsquery`} AND p.id NOT IN (SELECT id FROM text_hits) AND ${where}
-      LIMIT ${rankedCandidateCap}
-    ),
-    title_hits AS (
-      SELECT p.id, word_similarity(${folded}, p.title_folded) AS score, p.published_at
-      FROM ${from} WHERE ${folded} <% p.title_folded AND ${where}
-      LIMIT ${rankedCandidateCap}
+    partial_hits AS (${partialMatches(expanded, from, where)}),
+    corrected_hits AS (
+      SELECT p.id, ${correctedWeight} * ts_rank(p.search_document, ${correctedQuery ?? sql`''::tsquery`}) AS score, p.published_at
+      FROM ${from} WHERE ${correctedQuery === null ? sql`FALSE` : sql`TRUE`}
+        AND p.search_document @@ ${correctedQuery ?? sql`''::tsquery`} AND ${where}
+      LIMIT ${correctedCap}
     ),
     hits AS (
-      SELECT id, sum(score) AS score, max(published_at) AS published_at
-      FROM (SELECT * FROM text_hits UNION ALL SELECT * FROM partial_hits UNION ALL SELECT * FROM title_hits) s GROUP BY id
+      SELECT id, max(score) AS score, max(published_at) AS published_at
+      FROM (SELECT * FROM text_hits UNION ALL SELECT * FROM partial_hits UNION ALL SELECT * FROM corrected_hits) s GROUP BY id
     ),
     page AS (SELECT id, score, published_at FROM hits ORDER BY score DESC, published_at DESC, id LIMIT ${limit} OFFSET ${offset})
-    SELECT page.id, (SELECT count(*) FROM hits)::int AS total
+    SELECT page.id, (SELECT count(*) FROM hits)::int AS total,
+      ((SELECT count(*) FROM partial_hits) >= ${partialCap} OR (SELECT count(*) FROM corrected_hits) >= ${correctedCap}) AS capped
     FROM (SELECT 1) one LEFT JOIN page ON TRUE
-    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn))
+    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn), 'bitmap')
+  const first = result.rows[0]
   return {
     ids: result.rows.map((row) => row.id).filter((id): id is string => id !== null),
-    total: result.rows[0]?.total ?? 0,
+    total: first?.total ?? 0,
+    totalExact: !(first?.capped ?? false),
+    correction,
   }
+}
+
+/**
+ * The query, folded, with each word that no profile uses replaced by the most similar word that some profile
+ * uses (trigram similarity over `search_words`, migration 0017); null when there was nothing to correct.
+ */
+export async function correctQuery(db: Db, text: string): Promise<string | null> {
+  const result = await sql<{ folded: string; corrections: string[] }>`
+    SELECT clock_fold(${text}) AS folded, ARRAY(
+      SELECT typed.word || '=' || best.word FROM clock_words(${text}) AS typed(word)
+      CROSS JOIN LATERAL (
+        SELECT w.word FROM search_words w WHERE w.word % typed.word ORDER BY similarity(w.word, typed.word) DESC, w.word LIMIT 1
+      ) best
+      WHERE NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word = typed.word)) AS corrections`.execute(db)
+  const row = result.rows[0]
+  if (!row || row.corrections.length === 0) return null
+  const replacements = new Map(row.corrections.map((pair) => pair.split('=') as [string, string]))
+  return row.folded.replace(/[a-z0-9]+/g, (word) => replacements.get(word) ?? word)
+}
+
+/**
+ * Profiles matching some of a several-concept query (the full matches excluded by the caller's ranking), up to
+ * `partialCap`, ranked by how much of the query they match. They are looked up concept by concept, stopping once
+ * enough are found: one index scan for "any concept" would gather every profile that has any of its words.
+ */
+function partialMatches(expanded: ExpandedQuery, from: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  const anyQuery = toTsQuery(expanded, 'any')
+  if (expanded.groups.length < 2 || anyQuery === null) return sql`SELECT NULL::uuid AS id, 0::real AS score, NULL::timestamptz AS published_at WHERE FALSE`
+  const byConcept = expanded.groups.map(
+    (group) => sql`(SELECT p.id FROM ${from} WHERE p.search_document @@ ${toTsQuery({ groups: [group] })} AND ${where} LIMIT ${partialCap})`,
+  )
+  return sql`
+    SELECT p.id, ${partialWeight} * ts_rank(p.search_document, ${anyQuery}) AS score, p.published_at
+    FROM ${from} WHERE p.id IN (
+      SELECT found.id FROM (${sql.join(byConcept, sql` UNION ALL `)}) found
+      WHERE found.id NOT IN (SELECT id FROM text_hits) LIMIT ${partialCap})`
 }
 
 /**
@@ -124,12 +183,15 @@ async function rankByText(
  * alternatives share stems ("sensori", "sensor", "sensors"), so the planner takes them for independent
  * words, expects most profiles to match, and with a LIMIT prefers reading the whole table in order until
  * enough match: tens of thousands of documents tested instead of the few the text index points to.
+ * For the same reason, `scans: 'bitmap'` also rules out walking an ordered index (such as the published
+ * profiles by date) and testing each row: text matches are then always found through the text index.
  * SET LOCAL ends with the transaction; inside a caller's transaction the query runs as it is.
  */
-export async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
+export async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>, scans: 'index' | 'bitmap' = 'index'): Promise<T> {
   if (db.isTransaction) return run(db)
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
+    if (scans === 'bitmap') await sql`SET LOCAL enable_indexscan = off`.execute(trx)
     return run(trx)
   })
 }

@@ -123,13 +123,13 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
  * "Shares this many of the seeker's codes" as tsqueries, most first: every code, then fewer, down to any
  * code; `group` gives the terms that share one code. A tier with too many combinations is skipped.
  */
-function sharingTiers(codes: readonly string[], group: (code: string) => string[]): { shared: number; query: string }[] {
+function sharingTiers(codes: readonly string[], group: (code: string) => string[]): string[] {
   const groups = [...new Set(codes)].filter((code) => /^[A-Za-z0-9._]+$/.test(code)).map((code) => `(${group(code).join(' | ')})`)
-  const tiers: { shared: number; query: string }[] = []
+  const tiers: string[] = []
   for (let shared = groups.length; shared >= 1; shared--) {
     const subsets = combinations(groups, shared)
     if (shared > 1 && subsets.length > maxTierCombinations) continue
-    tiers.push({ shared, query: subsets.map((subset) => `(${subset.join(' & ')})`).join(' | ') })
+    tiers.push(subsets.map((subset) => `(${subset.join(' & ')})`).join(' | '))
   }
   return tiers
 }
@@ -137,12 +137,18 @@ function sharingTiers(codes: readonly string[], group: (code: string) => string[
 /** The parent of a taxonomy code, or null for a root. */
 const parentCode = (code: string): string | null => (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null)
 
-/** Ids found tier by tier (each stopping at the pool size), those in the highest tier first. */
-function byTier(tiers: readonly { shared: number; query: string }[], find: (query: string) => RawBuilder<unknown>): RawBuilder<unknown> {
-  const parts = tiers.map(({ shared, query }) => sql`(SELECT found.id, ${shared}::int AS shared FROM (${find(query)} LIMIT ${poolPerSource}) found)`)
-  return sql`
-    SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) tiers
-    GROUP BY id ORDER BY max(shared) DESC, id LIMIT ${poolPerSource}`
+/**
+ * Ids found tier by tier, those in the highest tier first. Each tier asks for its own rows only (sharing this
+ * many codes and not more), so no id comes twice, and the executor reads the tiers in order and stops once the
+ * pool is full: the broad "any code" tier, whose index scan is the costliest, is only read when the narrower
+ * ones leave room.
+ */
+function byTier(tiers: readonly string[], find: (query: string) => RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts = tiers.map((query, i) => {
+    const higher = i === 0 ? null : tiers[i - 1]!
+    return sql`(${find(higher === null ? query : `(${query}) & !(${higher})`)} LIMIT ${poolPerSource})`
+  })
+  return sql`SELECT id FROM (${sql.join(parts, sql` UNION ALL `)}) tiers LIMIT ${poolPerSource}`
 }
 
 /**

@@ -54,8 +54,15 @@ export function MarketplacePage(): ReactElement {
         <Filters filters={filters} onChange={apply} />
         <section className="directory__results" aria-labelledby="results-title" aria-busy={loading}>
           <h2 id="results-title" className="results-title" aria-live="polite" data-testid="results-total" data-total={data?.total}>
-            {data ? t('marketplace.total', { count: data.total, formatted: formatNumber(language, data.total) }) : t('common.loading')}
+            {data
+              ? t(data.totalExact ? 'marketplace.total' : 'marketplace.totalAtLeast', { count: data.total, formatted: formatNumber(language, data.total) })
+              : t('common.loading')}
           </h2>
+          {data?.correction && (
+            <p className="muted" data-testid="search-correction">
+              {t('marketplace.correction', { query: data.correction })}
+            </p>
+          )}
           {data && data.expandedTerms.length > 0 && (
             <p className="muted" data-testid="expanded-terms">
               {t('marketplace.expandedTerms', { terms: data.expandedTerms.slice(0, 12).join(', ') })}

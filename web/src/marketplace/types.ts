@@ -76,7 +76,19 @@ export type ProfileDetail = ProfileSummary & {
   canReview: boolean
 }
 
-export type ProfilePage = { items: ProfileSummary[]; total: number; page: number; pageSize: number; expandedTerms: string[] }
+/**
+ * `totalExact` is false when there are more matches than the server counts: `total` is then a lower bound.
+ * `correction`: the query with its misspelt words corrected, when its matches were added.
+ */
+export type ProfilePage = {
+  items: ProfileSummary[]
+  total: number
+  totalExact: boolean
+  page: number
+  pageSize: number
+  expandedTerms: string[]
+  correction: string | null
+}
 export type Duplicate = { id: string; title: string; status: ProfileStatus; similarity: number }
 
 export type InterestSummary = {
