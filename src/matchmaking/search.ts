@@ -89,15 +89,13 @@ async function rankByText(
   limit: number,
   offset: number,
 ): Promise<{ ids: string[]; total: number; totalExact: boolean; correction: string | null }> {
-  const { from, facets } = filters
-  const where = sql`${filters.where} AND ${facets}`
   const tsQuery = toTsQuery(expanded) ?? sql`''::tsquery`
   // Most queries find enough profiles by full text alone: one scan of the text and facets index, ranked.
   // The partial matches and the corrected query run only when it finds few.
   const direct = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number }>`
     WITH text_hits AS MATERIALIZED (
       SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score, p.published_at
-      FROM ${from} WHERE p.search_document @@ ${tsQuery} AND ${where} LIMIT ${rankedCandidateCap}
+      FROM ${matching(tsQuery, filters)} LIMIT ${rankedCandidateCap}
     ),
     page AS (SELECT id, score, published_at FROM text_hits ORDER BY score DESC, published_at DESC, id LIMIT ${limit} OFFSET ${offset})
     SELECT page.id, (SELECT count(*) FROM text_hits)::int AS total
@@ -115,13 +113,12 @@ async function rankByText(
   const result = await withTextIndex(db, (conn) => sql<{ id: string | null; total: number; capped: boolean }>`
     WITH text_hits AS (
       SELECT p.id, ts_rank(p.search_document, ${tsQuery}) AS score, p.published_at
-      FROM ${from} WHERE p.search_document @@ ${tsQuery} AND ${where} LIMIT ${rankedCandidateCap}
+      FROM ${matching(tsQuery, filters)} LIMIT ${rankedCandidateCap}
     ),
-    partial_hits AS (${partialMatches(expanded, from, where)}),
+    partial_hits AS (${partialMatches(expanded, filters)}),
     corrected_hits AS (
       SELECT p.id, ${correctedWeight} * ts_rank(p.search_document, ${correctedQuery ?? sql`''::tsquery`}) AS score, p.published_at
-      FROM ${from} WHERE ${correctedQuery === null ? sql`FALSE` : sql`TRUE`}
-        AND p.search_document @@ ${correctedQuery ?? sql`''::tsquery`} AND ${where}
+      FROM ${matching(correctedQuery ?? sql`''::tsquery`, filters)} AND ${correctedQuery === null ? sql`FALSE` : sql`TRUE`}
       LIMIT ${correctedCap}
     ),
     hits AS (
@@ -132,7 +129,7 @@ async function rankByText(
     SELECT page.id, (SELECT count(*) FROM hits)::int AS total,
       ((SELECT count(*) FROM partial_hits) >= ${partialCap} OR (SELECT count(*) FROM corrected_hits) >= ${correctedCap}) AS capped
     FROM (SELECT 1) one LEFT JOIN page ON TRUE
-    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn), 'bitmap')
+    ORDER BY page.score DESC, page.published_at DESC, page.id`.execute(conn))
   const first = result.rows[0]
   return {
     ids: result.rows.map((row) => row.id).filter((id): id is string => id !== null),
@@ -165,15 +162,15 @@ export async function correctQuery(db: Db, text: string): Promise<string | null>
  * `partialCap`, ranked by how much of the query they match. They are looked up concept by concept, stopping once
  * enough are found: one index scan for "any concept" would gather every profile that has any of its words.
  */
-function partialMatches(expanded: ExpandedQuery, from: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> {
+function partialMatches(expanded: ExpandedQuery, filters: Filters): RawBuilder<unknown> {
   const anyQuery = toTsQuery(expanded, 'any')
   if (expanded.groups.length < 2 || anyQuery === null) return sql`SELECT NULL::uuid AS id, 0::real AS score, NULL::timestamptz AS published_at WHERE FALSE`
   const byConcept = expanded.groups.map(
-    (group) => sql`(SELECT p.id FROM ${from} WHERE p.search_document @@ ${toTsQuery({ groups: [group] })} AND ${where} LIMIT ${partialCap})`,
+    (group) => sql`(SELECT p.id FROM ${matching(toTsQuery({ groups: [group] }) ?? sql`''::tsquery`, filters)} LIMIT ${partialCap})`,
   )
   return sql`
     SELECT p.id, ${partialWeight} * ts_rank(p.search_document, ${anyQuery}) AS score, p.published_at
-    FROM ${from} WHERE p.id IN (
+    FROM profiles p WHERE p.id IN (
       SELECT found.id FROM (${sql.join(byConcept, sql` UNION ALL `)}) found
       WHERE found.id NOT IN (SELECT id FROM text_hits) LIMIT ${partialCap})`
 }
@@ -183,24 +180,35 @@ function partialMatches(expanded: ExpandedQuery, from: RawBuilder<unknown>, wher
  * alternatives share stems ("sensori", "sensor", "sensors"), so the planner takes them for independent
  * words, expects most profiles to match, and with a LIMIT prefers reading the whole table in order until
  * enough match: tens of thousands of documents tested instead of the few the text index points to.
- * For the same reason, `scans: 'bitmap'` also rules out walking an ordered index (such as the published
- * profiles by date) and testing each row: text matches are then always found through the text index.
  * SET LOCAL ends with the transaction; inside a caller's transaction the query runs as it is.
  */
-export async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>, scans: 'index' | 'bitmap' = 'index'): Promise<T> {
+export async function withTextIndex<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
   if (db.isTransaction) return run(db)
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx)
-    if (scans === 'bitmap') await sql`SET LOCAL enable_indexscan = off`.execute(trx)
     return run(trx)
   })
 }
 
+/**
+ * Profiles whose text matches `query`, found through the text and facets index alone and then checked against
+ * the plain column conditions: a FROM clause naming them `p`, with its WHERE begun. The fence (OFFSET 0) keeps
+ * those conditions out of the index scan: given them, the planner would intersect the text's matches with a
+ * b-tree of every open profile of a kind, or walk the published profiles in date order testing each one, both
+ * far costlier than checking the rows the text index gives (measured with `npm run bench:matchmaking`).
+ */
+function matching(query: RawBuilder<unknown>, filters: Filters): RawBuilder<unknown> {
+  return sql`(SELECT * FROM profiles p WHERE p.search_document @@ ${query} AND ${filters.facets} OFFSET 0) p WHERE ${filters.columns}`
+}
+
 /** The filters of a search: conditions over `profiles p`, and what to select from. */
 type Filters = {
+  /** Every condition: for browsing without text. */
   where: RawBuilder<unknown>
+  /** The conditions on the profile's columns (status, expiry, kind, district, TRL). */
+  columns: RawBuilder<unknown>
   from: RawBuilder<unknown>
-  /** The profile's own filters as far as `profiles.facets` holds them, for the text and facets index (a text query's only). */
+  /** The filters as terms of the text and facets index (`profiles.facets` and `linked_facets`): a text query's. */
   facets: RawBuilder<unknown>
 }
 
@@ -254,8 +262,14 @@ async function conditions(db: Db, query: SearchQuery): Promise<Filters | null> {
     if (!isTermValue(value)) return null
     linkedTerms.push(linkedFacet(name, value))
   }
-  if (linkedTerms.length > 0) parts.push(sql`p.linked_facets @@ ${linkedTerms.join(' & ')}::tsquery`)
-  return { where: sql.join(parts, sql` AND `), facets: sql`p.facets @@ ${facets.join(' & ')}::tsquery`, from: sql`profiles p` }
+  const linkedCondition = linkedTerms.length > 0 ? sql`p.linked_facets @@ ${linkedTerms.join(' & ')}::tsquery` : sql`TRUE`
+  const columns = sql.join(parts, sql` AND `)
+  return {
+    where: sql`${columns} AND ${linkedCondition}`,
+    columns,
+    facets: sql`p.facets @@ ${facets.join(' & ')}::tsquery AND ${linkedCondition}`,
+    from: sql`profiles p`,
+  }
 }
 
 /** A district, or for a cluster of clusters such as CLOCK the districts it joins as well. */
