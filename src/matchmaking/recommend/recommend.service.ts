@@ -9,8 +9,13 @@ import { defaultQueryExpander, toTsQuery, withTextIndex } from '../search.js'
 import { containsConcept, stemText } from './text-match.js'
 import { complementaryKinds, isEligible, isRelevant, rank, scoreCandidate, type Candidate, type Scored, type Seeker } from './score.js'
 
-/** How many candidates each way of finding them (taxonomy, text) hands to the scorer. */
-const poolPerSource = 400
+/**
+ * How many candidates each way of finding them (taxonomy, text) hands to the scorer: a speed/quality trade-off.
+ * Measured on the bench:matchmaking data (80 profiles), the mean score of the top 10 against a pool of 5,000:
+ * organisations 64.99 / 67.06 and profiles 79.98 / 81.41 with 300; with 400, 65.53 and 80.35, for a
+ * recommendation about 15 % slower.
+ */
+const poolPerSource = 300
 /** The seeker's concepts that count: keywords first, then the title's words. */
 const maxConcepts = 12
 
