@@ -159,4 +159,27 @@ describe('the marketplace', () => {
     }
     await visitor.context.close()
   })
+
+  it('corrects a misspelt word and says so', async () => {
+    const visitor = await newPage(browser, server.url)
+    const listed = await visitor.page.request.get('/api/profiles?pageSize=1')
+    const title: string = (await listed.json()).items[0].title
+    const word = title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .sort((a, b) => b.length - a.length)[0] as string
+    expect(word.length).toBeGreaterThan(6)
+    // Two inner letters swapped: a word no profile uses.
+    const misspelt = word.slice(0, 2) + word[3] + word[2] + word.slice(4)
+    await visitor.page.goto('/marketplace')
+    await visitor.page.getByTestId('marketplace-q').fill(misspelt)
+    await visitor.page.getByTestId('marketplace-submit').click()
+    const correction = visitor.page.getByTestId('search-correction')
+    await correction.waitFor()
+    expect(await correction.textContent()).toContain(word)
+    expect(await visitor.page.getByTestId('profile-card').count()).toBeGreaterThan(0)
+    await visitor.context.close()
+  })
 })
