@@ -223,7 +223,6 @@ type OrganisationRow = {
   country: string
   taxonomy: string[]
   matched: boolean[]
-  districts: string[]
 }
 
 async function organisationCandidates(db: Db, seeker: Seeker): Promise<OrganisationRow[]> {
@@ -235,9 +234,7 @@ async function organisationCandidates(db: Db, seeker: Seeker): Promise<Organisat
     pool AS (SELECT id FROM by_code UNION SELECT id FROM by_text)
     SELECT o.id, o.legal_name AS name, o.type, o.size_class, o.city, o.nuts2, o.country,
       ARRAY(SELECT c.taxonomy_code FROM organisation_competences c WHERE c.organisation_id = o.id ORDER BY 1) AS taxonomy,
-      ${conceptMatches(sql`o.search_document`, seeker.concepts)} AS matched,
-      ARRAY(SELECT DISTINCT m.cluster_id FROM memberships m WHERE m.organisation_id = o.id
-            AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)) AS districts
+      ${conceptMatches(sql`o.search_document`, seeker.concepts)} AS matched
     FROM pool JOIN organisations o ON o.id = pool.id
     WHERE o.id <> ${seeker.organisationId}`.execute(conn))
   return result.rows
@@ -272,6 +269,18 @@ async function profileCandidates(db: Db, seeker: Seeker): Promise<ProfileRow[]> 
 
 const noCollaboration = { pastCollaborations: 0, sharedPartners: 0 }
 
+/** The districts each organisation is a member of today. */
+async function activeDistricts(db: Db, organisationIds: readonly string[]): Promise<Map<string, string[]>> {
+  const districts = new Map<string, string[]>()
+  if (organisationIds.length === 0) return districts
+  const result = await sql<{ organisation_id: string; districts: string[] }>`
+    SELECT m.organisation_id, array_agg(DISTINCT m.cluster_id ORDER BY m.cluster_id) AS districts FROM memberships m
+    WHERE m.organisation_id IN (${sql.join(organisationIds)}) AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)
+    GROUP BY m.organisation_id`.execute(db)
+  for (const row of result.rows) districts.set(row.organisation_id, row.districts)
+  return districts
+}
+
 /**
  * Who could answer a profile, from every district: organisations by their competences and texts, and the
  * profiles of complementary kind; each with its score and the reasons for it.
@@ -287,7 +296,9 @@ export async function recommendForProfile(
   const owners = [...new Set([...organisationRows.map((row) => row.id), ...profileRows.map((row) => row.organisation_id)])]
   const collaborations = await collaborationCounts(db, seeker.organisationId, owners)
 
-  const organisations = rank(
+  // Districts earn no points (they only say that a candidate reaches across districts), so they are read for
+  // the organisations that made the list only, and their reasons completed then.
+  const ranked = rank(
     organisationRows
       .map((row) => {
         const candidate: Candidate = {
@@ -298,7 +309,7 @@ export async function recommendForProfile(
           trl: null,
           nuts2: row.nuts2,
           country: row.country,
-          districtIds: row.districts,
+          districtIds: [],
           ...(collaborations.get(row.id) ?? noCollaboration),
         }
         return { id: row.id, row, candidate, scored: scoreCandidate(seeker, candidate) }
@@ -306,7 +317,6 @@ export async function recommendForProfile(
       .filter((item) => isEligible(seeker, item.candidate) && isRelevant(item.scored)),
     limit,
   )
-
   const profiles = rank(
     profileRows
       .map((row) => {
@@ -326,14 +336,21 @@ export async function recommendForProfile(
       .filter((item) => isEligible(seeker, item.candidate) && isRelevant(item.scored)),
     limit,
   )
-  const summaries = profiles.length === 0 ? [] : await listSummaries(db, sql`p.id IN (${sql.join(profiles.map((item) => item.id))})`, sql`p.id`, profiles.length)
+  const [districts, summaries] = await Promise.all([
+    activeDistricts(db, ranked.map((item) => item.id)),
+    profiles.length === 0 ? [] : listSummaries(db, sql`p.id IN (${sql.join(profiles.map((item) => item.id))})`, sql`p.id`, profiles.length),
+  ])
+  const organisations = ranked.map((item) => {
+    const candidate = { ...item.candidate, districtIds: districts.get(item.id) ?? [] }
+    return { ...item, districts: candidate.districtIds, scored: scoreCandidate(seeker, candidate) }
+  })
   const summaryById = new Map(summaries.map((summary) => [summary.id, summary]))
 
   return {
     seeker,
-    organisations: organisations.map(({ row, scored }) => ({
+    organisations: organisations.map(({ row, districts: districtIds, scored }) => ({
       organisation: { id: row.id, name: row.name, type: row.type, sizeClass: row.size_class, city: row.city, nuts2: row.nuts2 },
-      districtIds: row.districts,
+      districtIds,
       ...scored,
     })),
     profiles: profiles.flatMap(({ id, scored }) => {
