@@ -17,7 +17,7 @@ export type BenchOptions = {
   reuseUrl: string | undefined
 }
 
-export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
   return {
     backends: (env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((name) => name.trim()),
     keep: env.BENCH_KEEP === '1',
@@ -26,11 +26,11 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
 }
 
 /** Errors from a bulk statement carry the whole statement: the message's start is enough. */
-export function shortMessage(error: unknown): string {
+function shortMessage(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 2000) : String(error)
 }
 
-export async function onPglite<T>(run: (label: string, handle: DbHandle) => Promise<T>): Promise<T> {
+async function onPglite<T>(run: (label: string, handle: DbHandle) => Promise<T>): Promise<T> {
   const folder = mkdtempSync(join(tmpdir(), 'clock-bench-pglite-'))
   const handle = await openDatabase({ dataDir: folder })
   try {
@@ -45,7 +45,7 @@ export async function onPglite<T>(run: (label: string, handle: DbHandle) => Prom
  * Runs on a fresh sibling database named `name` (never seeding fake rows into the configured database itself),
  * or on BENCH_REUSE_URL's database; the reason as a string when no PostgreSQL could be reached.
  */
-export async function onPostgres<T>(
+async function onPostgres<T>(
   name: string,
   options: BenchOptions,
   run: (label: string, handle: DbHandle, reused: boolean) => Promise<T>,
@@ -88,6 +88,42 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await admin.close()
   }
+}
+
+/**
+ * Runs `run` on each backend BENCH_BACKENDS names (PGlite first) and hands each result to `report`, told whether
+ * it comes from PostgreSQL (where the targets apply). A PGlite failure ends the process; a PostgreSQL one is
+ * said and sets the exit code.
+ */
+export async function runOnBackends<T>(
+  databaseName: string,
+  run: (label: string, handle: DbHandle, reused: boolean) => Promise<T>,
+  report: (result: T, onPostgreSQL: boolean) => void,
+): Promise<void> {
+  const options = benchOptions()
+  if (options.backends.includes('pglite')) {
+    const result = await onPglite((label, handle) => run(label, handle, false)).catch((error: unknown) => {
+      console.error(`\nPGlite bench failed: ${shortMessage(error)}`)
+      process.exit(1)
+    })
+    report(result, false)
+  }
+  if (options.backends.includes('postgres')) {
+    const result = await onPostgres(databaseName, options, run)
+    if (typeof result === 'string') {
+      console.log(`\n== PostgreSQL: not benchmarked (${result}).`)
+      process.exitCode = 1
+    } else report(result, true)
+  }
+}
+
+/**
+ * As autovacuum leaves tables after a bulk load (PostgreSQL 13+ vacuums insert-only tables too): statistics, the
+ * visibility map that index-only scans need, and the GIN indexes' pending lists merged. Measuring before that
+ * measures the load.
+ */
+export async function settle(handle: DbHandle): Promise<void> {
+  await sql`VACUUM ANALYZE`.execute(handle.db)
 }
 
 export function percentile(values: readonly number[], fraction: number): number {

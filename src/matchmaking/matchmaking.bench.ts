@@ -2,9 +2,10 @@
 // for offers) and of a marketplace search (search.ts: text and filters, Italian and English, widened across
 // languages) on 100,000 generated organisations and 200,000 generated profiles, on PGlite and on PostgreSQL.
 // Targets on PostgreSQL: p95 < 100 ms for a recommendation, < 50 ms for a search. Same seed, same data and
-// same queries on every run and on both backends.
+// same queries on every run and on both backends. BENCH_ORGANISATIONS, BENCH_PROFILES; BENCH_BACKENDS, BENCH_KEEP
+// and BENCH_REUSE_URL as in scripts/bench-backends.ts.
 import { sql, type RawBuilder } from 'kysely'
-import { benchOptions, onPglite, onPostgres, percentile, shortMessage } from '../../scripts/bench-backends.js'
+import { percentile, runOnBackends, settle } from '../../scripts/bench-backends.js'
 import { generateOrganisations, type DemoOrganisation } from '../demo/generate.js'
 import { createRandom, type Random } from '../demo/random.js'
 import { insertOrganisations } from '../demo/seed.js'
@@ -22,8 +23,6 @@ import { searchProfiles } from './search.js'
 const organisationCount = Number(process.env.BENCH_ORGANISATIONS ?? 100_000)
 const profileCount = Number(process.env.BENCH_PROFILES ?? 200_000)
 const interestCount = Math.round(profileCount / 10)
-/** BENCH_BACKENDS, BENCH_KEEP and BENCH_REUSE_URL: see scripts/bench-backends.ts. */
-const options = benchOptions()
 const searchCount = 240
 const searchWarmUp = 40
 /** Per side: this many recommendations for request profiles and as many for offers. */
@@ -403,8 +402,7 @@ async function seed(handle: DbHandle): Promise<Seeded> {
     process.stdout.write(`${indexes.rows.length} indexes ${seconds(indexStarted)} s, `)
     return ids
   })
-  // As autovacuum leaves a settled database: statistics, and the visibility map that index-only scans need.
-  await sql`VACUUM ANALYZE`.execute(handle.db)
+  await settle(handle)
   return { profiles, organisationIds, seconds: (performance.now() - started) / 1000 }
 }
 
@@ -412,7 +410,7 @@ async function seed(handle: DbHandle): Promise<Seeded> {
 async function reuse(handle: DbHandle): Promise<Seeded> {
   const started = performance.now()
   await migrate(handle)
-  await sql`VACUUM ANALYZE`.execute(handle.db)
+  await settle(handle)
   const organisationIds = (await sql<{ id: string }>`SELECT id FROM organisations WHERE source = 'bench' ORDER BY source_id::int`.execute(handle.db)).rows.map((row) => row.id)
   return { profiles: generateProfiles(profileCount, organisationCount, createRandom(seedNumber)), organisationIds, seconds: (performance.now() - started) / 1000 }
 }
@@ -513,7 +511,7 @@ async function measure(db: Db, jobs: readonly Job[]): Promise<Timing[]> {
   return timings
 }
 
-async function bench(backend: string, handle: DbHandle, reused = false): Promise<BackendResult> {
+async function bench(backend: string, handle: DbHandle, reused: boolean): Promise<BackendResult> {
   process.stdout.write(`${backend}: seeding ${organisationCount.toLocaleString('en')} organisations and ${profileCount.toLocaleString('en')} profiles... `)
   const seeded = reused ? await reuse(handle) : await seed(handle)
   console.log(`${seeded.seconds.toFixed(1)} s in all`)
@@ -527,7 +525,6 @@ async function bench(backend: string, handle: DbHandle, reused = false): Promise
 
 // ---------------------------------------------------------------------------------------------------------
 // Report.
-
 
 const ms = (value: number): string => value.toFixed(1).padStart(8)
 
@@ -555,19 +552,6 @@ function report(result: BackendResult, withTargets: boolean): string[] {
 
 const started = performance.now()
 const summary: string[] = []
-if (options.backends.includes('pglite')) {
-  const pglite = await onPglite(bench).catch((error: unknown) => {
-    console.error(`\nPGlite bench failed: ${shortMessage(error)}`)
-    process.exit(1)
-  })
-  summary.push(...report(pglite, false))
-}
-if (options.backends.includes('postgres')) {
-  const postgres = await onPostgres(`clock_bench_matchmaking_${process.pid}`, options, bench)
-  if (typeof postgres === 'string') {
-    console.log(`\n== PostgreSQL: not benchmarked (${postgres}).`)
-    process.exitCode = 1
-  } else summary.push(...report(postgres, true))
-}
+await runOnBackends(`clock_bench_matchmaking_${process.pid}`, bench, (result, onPostgreSQL) => summary.push(...report(result, onPostgreSQL)))
 console.log(`\n== Summary (${((performance.now() - started) / 60_000).toFixed(1)} min in all)`)
 for (const line of summary) console.log(line)

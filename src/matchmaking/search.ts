@@ -49,12 +49,12 @@ export async function searchProfiles(db: Db, query: SearchQuery, expander: Query
   const expandedTerms = expanded.groups.flatMap((group) => group.slice(1))
   const page = { page: query.page, pageSize: query.pageSize, expandedTerms, correction: null }
   if (filters === null) return { items: [], total: 0, totalExact: true, ...page }
-  const { where, from } = filters
+  const { where } = filters
   if (!text) {
     // Counting every open profile of a broad filter costs more than the page itself: count up to the cap.
     const [items, count] = await Promise.all([
       listSummaries(db, where, sql`p.published_at DESC, p.id`, query.pageSize, offset),
-      sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${exactCountCap + 1}) s`.execute(db),
+      sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM profiles p WHERE ${where} LIMIT ${exactCountCap + 1}) s`.execute(db),
     ])
     const total = count.rows[0]?.total ?? 0
     return { items, total: Math.min(total, exactCountCap), totalExact: total <= exactCountCap, ...page }
@@ -118,11 +118,12 @@ async function rankByText(
       FROM ${matching(tsQuery, filters)} LIMIT ${rankedCandidateCap}
     ),
     partial_hits AS (${partialMatches(expanded, filters)}),
-    corrected_hits AS (
-      SELECT p.id, ${correctedWeight} * ts_rank(p.search_document, ${correctedQuery ?? sql`''::tsquery`}) AS score, p.published_at
-      FROM ${matching(correctedQuery ?? sql`''::tsquery`, filters)} AND ${correctedQuery === null ? sql`FALSE` : sql`TRUE`}
-      LIMIT ${correctedCap}
-    ),
+    corrected_hits AS (${
+      correctedQuery === null
+        ? noHits
+        : sql`SELECT p.id, ${correctedWeight} * ts_rank(p.search_document, ${correctedQuery}) AS score, p.published_at
+          FROM ${matching(correctedQuery, filters)} LIMIT ${correctedCap}`
+    }),
     hits AS (
       SELECT id, max(score) AS score, max(published_at) AS published_at
       FROM (SELECT * FROM text_hits UNION ALL SELECT * FROM partial_hits UNION ALL SELECT * FROM corrected_hits) s GROUP BY id
@@ -145,7 +146,7 @@ async function rankByText(
  * The query, folded, with each word that no profile uses replaced by the most similar word that some profile
  * uses (trigram similarity over `search_words`, migration 0017); null when there was nothing to correct.
  */
-export async function correctQuery(db: Db, text: string): Promise<string | null> {
+async function correctQuery(db: Db, text: string): Promise<string | null> {
   const result = await sql<{ folded: string; corrections: string[] }>`
     SELECT clock_fold(${text}) AS folded, ARRAY(
       SELECT typed.word || '=' || best.word FROM clock_words(${text}) AS typed(word)
@@ -159,6 +160,9 @@ export async function correctQuery(db: Db, text: string): Promise<string | null>
   return row.folded.replace(/[a-z0-9]+/g, (word) => replacements.get(word) ?? word)
 }
 
+/** No rows, in the shape of the ranked hits: a way of matching that does not apply to a query. */
+const noHits = sql`SELECT NULL::uuid AS id, 0::real AS score, NULL::timestamptz AS published_at WHERE FALSE`
+
 /**
  * Profiles matching some of a several-concept query (the full matches excluded by the caller's ranking), up to
  * `partialCap`, ranked by how much of the query they match. They are looked up concept by concept, stopping once
@@ -166,7 +170,7 @@ export async function correctQuery(db: Db, text: string): Promise<string | null>
  */
 function partialMatches(expanded: ExpandedQuery, filters: Filters): RawBuilder<unknown> {
   const anyQuery = toTsQuery(expanded, 'any')
-  if (expanded.groups.length < 2 || anyQuery === null) return sql`SELECT NULL::uuid AS id, 0::real AS score, NULL::timestamptz AS published_at WHERE FALSE`
+  if (expanded.groups.length < 2 || anyQuery === null) return noHits
   const byConcept = expanded.groups.map(
     (group) => sql`(SELECT p.id FROM ${matching(toTsQuery({ groups: [group] }) ?? sql`''::tsquery`, filters)} LIMIT ${partialCap})`,
   )
@@ -203,13 +207,12 @@ function matching(query: RawBuilder<unknown>, filters: Filters): RawBuilder<unkn
   return sql`(SELECT * FROM profiles p WHERE p.search_document @@ ${query} AND ${filters.facets} OFFSET 0) p WHERE ${filters.columns}`
 }
 
-/** The filters of a search: conditions over `profiles p`, and what to select from. */
+/** The filters of a search: conditions over `profiles p`. */
 type Filters = {
   /** Every condition: for browsing without text. */
   where: RawBuilder<unknown>
   /** The conditions on the profile's columns (status, expiry, kind, district, TRL). */
   columns: RawBuilder<unknown>
-  from: RawBuilder<unknown>
   /** The filters as terms of the text and facets index (`profiles.facets` and `linked_facets`): a text query's. */
   facets: RawBuilder<unknown>
 }
@@ -270,7 +273,6 @@ async function conditions(db: Db, query: SearchQuery): Promise<Filters | null> {
     where: sql`${columns} AND ${linkedCondition}`,
     columns,
     facets: sql`p.facets @@ ${facets.join(' & ')}::tsquery AND ${linkedCondition}`,
-    from: sql`profiles p`,
   }
 }
 

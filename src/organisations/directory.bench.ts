@@ -1,8 +1,7 @@
 // `npm run bench:directory`: directory search latency on 100,000 generated organisations, on PGlite and on
 // PostgreSQL. Targets: p95 < 150 ms on PGlite, < 50 ms on PostgreSQL. BENCH_BACKENDS, BENCH_KEEP and
 // BENCH_REUSE_URL as in scripts/bench-backends.ts.
-import { sql } from 'kysely'
-import { benchOptions, onPglite, onPostgres, percentile, shortMessage } from '../../scripts/bench-backends.js'
+import { percentile, runOnBackends, settle } from '../../scripts/bench-backends.js'
 import { generateOrganisations, type DemoOrganisation } from '../demo/generate.js'
 import { createRandom, type Random } from '../demo/random.js'
 import { insertOrganisations } from '../demo/seed.js'
@@ -56,9 +55,7 @@ async function seed(handle: DbHandle): Promise<number> {
   const organisations = withUniqueVatNumbers(generateOrganisations(organisationCount, 7))
   const started = performance.now()
   await handle.db.transaction().execute((trx) => insertOrganisations(trx, organisations, 'bench'))
-  // As autovacuum leaves a table after a bulk load (PostgreSQL 13+ vacuums insert-only tables too): statistics,
-  // the visibility map, and the GIN indexes' pending lists merged. Measuring before that measures the load.
-  await sql`VACUUM ANALYZE`.execute(handle.db)
+  await settle(handle)
   return (performance.now() - started) / 1000
 }
 
@@ -66,7 +63,7 @@ async function seed(handle: DbHandle): Promise<number> {
 async function reanalyse(handle: DbHandle): Promise<number> {
   const started = performance.now()
   await migrate(handle)
-  await sql`VACUUM ANALYZE`.execute(handle.db)
+  await settle(handle)
   return (performance.now() - started) / 1000
 }
 
@@ -85,7 +82,7 @@ function withUniqueVatNumbers(organisations: DemoOrganisation[]): DemoOrganisati
   return organisations
 }
 
-async function bench(backend: string, handle: DbHandle, reused = false): Promise<BackendResult> {
+async function bench(backend: string, handle: DbHandle, reused: boolean): Promise<BackendResult> {
   process.stdout.write(`${backend}: ${reused ? 'migrating and analysing' : 'seeding'} ${organisationCount.toLocaleString('en')} organisations... `)
   const seedSeconds = reused ? await reanalyse(handle) : await seed(handle)
   console.log(`${seedSeconds.toFixed(1)} s`)
@@ -98,7 +95,6 @@ async function bench(backend: string, handle: DbHandle, reused = false): Promise
   }
   return { backend, seedSeconds, timings }
 }
-
 
 function report(result: BackendResult, target: number): void {
   const all = result.timings.map((timing) => timing.ms)
@@ -121,18 +117,4 @@ function report(result: BackendResult, target: number): void {
   }
 }
 
-const options = benchOptions()
-if (options.backends.includes('pglite')) {
-  const pglite = await onPglite(bench).catch((error: unknown) => {
-    console.error(`\nPGlite bench failed: ${shortMessage(error)}`)
-    process.exit(1)
-  })
-  report(pglite, targets.pglite)
-}
-if (options.backends.includes('postgres')) {
-  const postgres = await onPostgres(`clock_bench_${process.pid}`, options, bench)
-  if (typeof postgres === 'string') {
-    console.log(`\n== PostgreSQL: not benchmarked (${postgres}).`)
-    process.exitCode = 1
-  } else report(postgres, targets.postgres)
-}
+await runOnBackends(`clock_bench_${process.pid}`, bench, (result, onPostgreSQL) => report(result, onPostgreSQL ? targets.postgres : targets.pglite))

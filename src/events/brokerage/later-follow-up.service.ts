@@ -1,14 +1,13 @@
 import { audit } from '../../platform/audit.js'
 import type { Db } from '../../platform/db.js'
 import { translate } from '../../platform/i18n.js'
-import { AppError, notFound, unauthenticated } from '../../platform/errors.js'
+import { AppError } from '../../platform/errors.js'
 import type { Actor } from '../../platform/policies.js'
 import { notify } from '../../notifications/notifications.service.js'
-import { canTakePart } from './brokerage.policies.js'
-import { accessBrokerage } from './brokerage.service.js'
 import type { FollowUp } from './brokerage.tables.js'
 import { laterFollowUpMinDays, mayAnswerLater, sidesToAsk, type LaterSide } from './later-follow-up.js'
 import { personRefs } from './requests.service.js'
+import { ownPublishedMeeting } from './schedule.service.js'
 
 // The six-month follow-up of brokerage meetings: the daily job that asks each side of a held meeting
 // once, and the answer. The date rules are in later-follow-up.ts.
@@ -116,20 +115,8 @@ async function markAsked(db: Db, meetingId: string, side: LaterSide, now: Date):
  * published meeting, once they were asked or six months (Rome calendar) after its start. They may
  * correct the answer later, as with the first follow-up.
  */
-export async function recordLaterFollowUp(db: Db, actor: Actor, eventId: string, meetingId: string, followUp: FollowUp, now = new Date()): Promise<void> {
-  const { me } = await accessBrokerage(db, actor, eventId)
-  if (!actor) throw unauthenticated()
-  if (!me || !canTakePart(actor, me.status)) throw new AppError('forbidden', { messageKey: 'brokerage.error.not_participant' })
-  const meeting = await db
-    .selectFrom('brokerage_meetings')
-    .select(['id', 'participant_a', 'participant_b', 'starts_at', 'a_later_asked_at', 'b_later_asked_at'])
-    .where('id', '=', meetingId)
-    .where('event_id', '=', eventId)
-    .where('status', '=', 'scheduled')
-    .where('published', '=', true)
-    .executeTakeFirst()
-  if (!meeting || (meeting.participant_a !== me.id && meeting.participant_b !== me.id)) throw notFound('entity.meeting')
-  const side: LaterSide = meeting.participant_a === me.id ? 'a' : 'b'
+export async function recordLaterFollowUp(db: Db, someone: Actor, eventId: string, meetingId: string, followUp: FollowUp, now = new Date()): Promise<void> {
+  const { actor, meeting, side } = await ownPublishedMeeting(db, someone, eventId, meetingId)
   const askedAt = side === 'a' ? meeting.a_later_asked_at : meeting.b_later_asked_at
   if (!mayAnswerLater(meeting.starts_at, askedAt, now)) throw new AppError('conflict', { messageKey: 'brokerage.error.later_not_due' })
   const changes = side === 'a' ? { a_later_follow_up: followUp, a_later_answered_at: now } : { b_later_follow_up: followUp, b_later_answered_at: now }

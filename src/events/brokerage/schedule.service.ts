@@ -258,22 +258,28 @@ export async function myAgenda(db: Db, actor: Actor, eventId: string, participan
   return agendaOf(db, eventId, access.me.id, access.brokerage.agenda_status)
 }
 
-/** One side records whether the meeting took place and how it went on; from the meeting's start. */
-export async function recordFollowUp(db: Db, actor: Actor, eventId: string, meetingId: string, held: boolean, followUp: FollowUp, now = new Date()): Promise<void> {
+/** A scheduled, published meeting of the event that the actor takes part in, and which side of it the actor is. */
+export async function ownPublishedMeeting(db: Db, actor: Actor, eventId: string, meetingId: string) {
   const { me } = await accessBrokerage(db, actor, eventId)
   if (!actor) throw unauthenticated()
   if (!me || !canTakePart(actor, me.status)) throw new AppError('forbidden', { messageKey: 'brokerage.error.not_participant' })
   const meeting = await db
     .selectFrom('brokerage_meetings')
-    .select(['id', 'participant_a', 'participant_b', 'starts_at'])
+    .select(['id', 'participant_a', 'participant_b', 'starts_at', 'a_later_asked_at', 'b_later_asked_at'])
     .where('id', '=', meetingId)
     .where('event_id', '=', eventId)
     .where('status', '=', 'scheduled')
     .where('published', '=', true)
     .executeTakeFirst()
   if (!meeting || (meeting.participant_a !== me.id && meeting.participant_b !== me.id)) throw notFound('entity.meeting')
+  return { actor, meeting, side: meeting.participant_a === me.id ? ('a' as const) : ('b' as const) }
+}
+
+/** One side records whether the meeting took place and how it went on; from the meeting's start. */
+export async function recordFollowUp(db: Db, someone: Actor, eventId: string, meetingId: string, held: boolean, followUp: FollowUp, now = new Date()): Promise<void> {
+  const { actor, meeting, side: mine } = await ownPublishedMeeting(db, someone, eventId, meetingId)
   if (meeting.starts_at.getTime() > now.getTime()) throw new AppError('conflict', { messageKey: 'brokerage.error.not_started' })
-  const side = meeting.participant_a === me.id ? { a_held: held, a_follow_up: followUp } : { b_held: held, b_follow_up: followUp }
+  const side = mine === 'a' ? { a_held: held, a_follow_up: followUp } : { b_held: held, b_follow_up: followUp }
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('brokerage_meetings').set({ ...side, updated_at: new Date() }).where('id', '=', meetingId).execute()
     await audit(trx, actor.userId, 'brokerage.meeting.follow_up', 'event', eventId, { meetingId, held, followUp })
