@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { orgKey } from './corpus'
-import { buildIndex, candidateFeatures, featureNames, recommendPartners } from './engine'
+import { buildIndex, candidateFeatures, featureNames, orgKind, recommendPartners } from './engine'
 import { tinyCorpus } from './fixtures.test-helpers'
 
 const corpus = tinyCorpus({
@@ -62,5 +62,26 @@ describe('candidateFeatures', () => {
     expect(at('POPULAR INST', 'anyCoParticipation')).toBe(0)
     expect(at('POPULAR INST', 'popularityNoCo')).toBeCloseTo(Math.log1p(4))
     expect(at('POPULAR INST', 'popularityNoCo')).toBe(at('POPULAR INST', 'popularity'))
+  })
+})
+
+describe('orgKind', () => {
+  it('reads legal forms written with dots, which the key turns into single letters', () => {
+    expect(orgKind(orgKey('Philips Electronics Nederland B.V.'))).toBe('company')
+    expect(orgKind(orgKey('Telecom Italia S.p.A.'))).toBe('company')
+    expect(orgKind(orgKey('Siemens Aktiengesellschaft'))).toBe('company')
+    expect(orgKind(orgKey('Vodafone Panafon Anonymi Etaireia'))).toBe('company')
+  })
+
+  it('knows universities and research bodies by their names in several EU languages', () => {
+    expect(orgKind(orgKey('Kungliga Tekniska Högskolan'))).toBe('university')
+    expect(orgKind(orgKey('Budapesti Muszaki es Gazdasagtudomanyi Egyetem'))).toBe('university')
+    expect(orgKind(orgKey('Politechnika Warszawska'))).toBe('university')
+    expect(orgKind(orgKey('Istituto Nazionale di Fisica Nucleare'))).toBe('research')
+    expect(orgKind(orgKey('Fondazione Bruno Kessler'))).toBe('research')
+    expect(orgKind(orgKey('Max Planck Gesellschaft zur Foerderung der Wissenschaften e.V.'))).toBe('research')
+    // A company form wins over a research word: a firm's research arm is still a firm.
+    expect(orgKind(orgKey('Saint-Gobain Recherche S.A.'))).toBe('company')
+    expect(orgKind(orgKey('Page and Park Architects'))).toBe('other')
   })
 })
