@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react'
+import { lazy, useEffect, type ReactElement } from 'react'
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router'
 import { AccountPage } from './accounts/account-page'
 import { AdminUsersPage } from './accounts/admin-users-page'
@@ -12,14 +12,17 @@ import { HomePage } from './districts/home-page'
 import { DirectoryPage } from './organisations/directory-page'
 import { OrganisationEditPage, OrganisationNewPage } from './organisations/organisation-form-page'
 import { OrganisationPage } from './organisations/organisation-page'
-import { CallsSection } from './calls/calls-section'
-import { EventsSection } from './events/events-section'
-import { MarketplaceSection } from './marketplace/marketplace-section'
-import { OpportunitiesSection } from './opportunities/opportunities-section'
 import { NotFoundPage } from './platform/feedback'
 import { Layout } from './platform/layout'
 import { TaxonomyPage } from './taxonomy/taxonomy-page'
 import { NotificationsPage } from './notifications/notifications'
+
+// The four sections are loaded when first visited, each as its own chunk: the home page and the directory do not
+// wait for the marketplace, calls, events and opportunities code.
+const CallsSection = lazy(async () => ({ default: (await import('./calls/calls-section')).CallsSection }))
+const EventsSection = lazy(async () => ({ default: (await import('./events/events-section')).EventsSection }))
+const MarketplaceSection = lazy(async () => ({ default: (await import('./marketplace/marketplace-section')).MarketplaceSection }))
+const OpportunitiesSection = lazy(async () => ({ default: (await import('./opportunities/opportunities-section')).OpportunitiesSection }))
 
 function ScrollToTop(): null {
   const { pathname } = useLocation()

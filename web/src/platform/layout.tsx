@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react'
+import { Suspense, useEffect, useRef, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useSession } from '../accounts/session'
+import { Loading } from './feedback'
 import { languages, type Language } from './i18n'
 import { useLanguage } from './use-language'
 import { NotificationsLink } from '../notifications/notifications'
@@ -15,7 +16,9 @@ export function Layout(): ReactElement {
       </a>
       <Header />
       <main id="main" className="container" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <Footer />
     </>
