@@ -90,9 +90,9 @@ function logTail(logFile: string): string {
 
 /**
  * Starts a PostgreSQL server in a fresh temporary folder, listening on 127.0.0.1 only,
- * tuned for speed over durability. Superuser `postgres`, trust auth.
+ * tuned for speed over durability. Superuser `postgres`, trust auth. `settings` are extra postgresql.conf lines.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(settings: readonly string[] = []): Promise<ThrowawayPostgres> {
   const binaries = findPostgresBinaries()
   if (!binaries) throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found; install them with: apt-get install -y postgresql')
 
@@ -175,6 +175,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
           'fsync = off',
           'synchronous_commit = off',
           'full_page_writes = off',
+          ...settings,
           '',
         ].join('\n'),
       )
