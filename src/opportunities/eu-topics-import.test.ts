@@ -1,6 +1,5 @@
-import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { decodeTopicsFile, formatEuTopicReport, parseEuTopic, readJsonLines } from './eu-topics-import.js'
+import { formatEuTopicReport, parseEuTopic, readJsonLines } from './eu-topics-import.js'
 
 const record = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   reference: '1TOPICSen',
@@ -83,12 +82,6 @@ describe('reading the file', () => {
       { line: 3, error: 'not valid JSON' },
       { line: 4, record: { b: 2 } },
     ])
-  })
-
-  it('reads plain and gzipped files alike', () => {
-    const text = '{"topicId":"X-1"}\n'
-    expect(decodeTopicsFile(Buffer.from(text))).toBe(text)
-    expect(decodeTopicsFile(gzipSync(Buffer.from(text)))).toBe(text)
   })
 })
 

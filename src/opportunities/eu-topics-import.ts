@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { gunzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import type { Db } from '../platform/db.js'
+import { decodeImportFile, readImportFile, RejectionTally } from '../platform/import-files.js'
 import type { TopicStatus } from './opportunities.tables.js'
 import { topicSearchText } from './topic-text.js'
 import { repairMojibake } from './text-repair.js'
@@ -175,21 +174,6 @@ export function readJsonLines(content: string): EuTopicLine[] {
   return records
 }
 
-/** The file's text, gunzipped when it starts with the gzip magic bytes. */
-export function decodeTopicsFile(bytes: Buffer): string {
-  const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes
-  return plain.toString('utf8')
-}
-
-type Rejections = Map<string, { count: number; exampleLines: number[] }>
-
-function reject(rejections: Rejections, reason: string, line: number): void {
-  const entry = rejections.get(reason) ?? { count: 0, exampleLines: [] }
-  entry.count += 1
-  if (entry.exampleLines.length < 5) entry.exampleLines.push(line)
-  rejections.set(reason, entry)
-}
-
 const batchSize = 100
 
 /**
@@ -198,44 +182,35 @@ const batchSize = 100
  */
 export async function importEuTopics(db: Db, path: string): Promise<EuTopicImportReport> {
   const started = performance.now()
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const records = readJsonLines(decodeTopicsFile(bytes))
-  const rejections: Rejections = new Map()
+  const records = readJsonLines(decodeImportFile(await readImportFile(path)))
+  const rejections = new RejectionTally()
   const accepted: EuTopic[] = []
   const seen = new Set<string>()
   for (const entry of records) {
     if ('error' in entry) {
-      reject(rejections, entry.error, entry.line)
+      rejections.reject(entry.error, entry.line)
       continue
     }
     const parsed = parseEuTopic(entry.record)
     if (!parsed.ok) {
-      reject(rejections, parsed.reason, entry.line)
+      rejections.reject(parsed.reason, entry.line)
       continue
     }
     if (seen.has(parsed.topic.identifier)) {
-      reject(rejections, 'duplicate topicId (an earlier line has the same one)', entry.line)
+      rejections.reject('duplicate topicId (an earlier line has the same one)', entry.line)
       continue
     }
     seen.add(parsed.topic.identifier)
     accepted.push(parsed.topic)
   }
   const { created, updated } = await upsertEuTopics(db, accepted, 'import')
-  const rejected = [...rejections.values()].reduce((sum, entry) => sum + entry.count, 0)
   return {
     linesRead: records.length,
     created,
     updated,
     unchanged: accepted.length - created - updated,
-    rejected,
-    rejections: [...rejections]
-      .map(([reason, entry]) => ({ reason, count: entry.count, exampleLines: entry.exampleLines }))
-      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    rejected: rejections.total,
+    rejections: rejections.list().map(({ reason, count, examples }) => ({ reason, count, exampleLines: examples })),
     durationMs: Math.round(performance.now() - started),
   }
 }

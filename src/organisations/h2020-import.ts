@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { gunzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import Papa from 'papaparse'
 import type { Db } from '../platform/db.js'
+import { decodeImportFile, readImportFile, RejectionTally } from '../platform/import-files.js'
 import type { OrganisationType } from '../platform/database.js'
 
 export const h2020Source = 'cordis-h2020'
@@ -174,21 +173,6 @@ export function readH2020Csv(csv: string): H2020Record[] {
   return out
 }
 
-/** Decodes the file, gunzipping it when it starts with the gzip magic bytes. */
-export function decodeH2020File(bytes: Buffer): string {
-  const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes
-  return plain.toString('utf8').replace(/^\uFEFF/, '')
-}
-
-type Rejections = Map<string, { count: number; exampleRows: number[] }>
-
-function reject(rejections: Rejections, reason: string, row: number): void {
-  const entry = rejections.get(reason) ?? { count: 0, exampleRows: [] }
-  entry.count++
-  if (entry.exampleRows.length < 5) entry.exampleRows.push(row)
-  rejections.set(reason, entry)
-}
-
 const batchSize = 500
 
 /**
@@ -197,34 +181,28 @@ const batchSize = 500
  */
 export async function importH2020Organisations(db: Db, path: string): Promise<H2020ImportReport> {
   const started = performance.now()
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const records = readH2020Csv(decodeH2020File(bytes))
+  const records = readH2020Csv(decodeImportFile(await readImportFile(path)))
 
-  const rejections: Rejections = new Map()
+  const rejections = new RejectionTally()
   const accepted: H2020Organisation[] = []
   const firstRowOfPic = new Map<string, number>()
   const repairedRows: number[] = []
   let italian = 0
   for (const entry of records) {
     if ('error' in entry) {
-      reject(rejections, entry.error, entry.row)
+      rejections.reject(entry.error, entry.row)
       continue
     }
     if (entry.repaired) repairedRows.push(entry.row)
     if (entry.record.country?.trim().toUpperCase() === 'IT') italian++
     const parsed = parseH2020Row(entry.record)
     if (!parsed.ok) {
-      reject(rejections, parsed.reason, entry.row)
+      rejections.reject(parsed.reason, entry.row)
       continue
     }
     // Two rows with one PIC would make one upsert statement touch the same row twice, which PostgreSQL refuses.
     if (firstRowOfPic.has(parsed.organisation.pic)) {
-      reject(rejections, 'duplicate PIC (an earlier row has the same orgId)', entry.row)
+      rejections.reject('duplicate PIC (an earlier row has the same orgId)', entry.row)
       continue
     }
     firstRowOfPic.set(parsed.organisation.pic, entry.row)
@@ -241,17 +219,14 @@ export async function importH2020Organisations(db: Db, path: string): Promise<H2
     }
   })
 
-  const rejected = [...rejections.values()].reduce((sum, entry) => sum + entry.count, 0)
   return {
     rowsRead: records.length,
     italian,
     created,
     updated,
     unchanged: accepted.length - created - updated,
-    rejected,
-    rejections: [...rejections]
-      .map(([reason, entry]) => ({ reason, count: entry.count, exampleRows: entry.exampleRows }))
-      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    rejected: rejections.total,
+    rejections: rejections.list().map(({ reason, count, examples }) => ({ reason, count, exampleRows: examples })),
     repairedRows,
     durationMs: Math.round(performance.now() - started),
   }

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import type { Db } from '../../platform/db.js'
+import { decodeImportFile, readImportFile, RejectionTally } from '../../platform/import-files.js'
 import { isKnownCountryCode } from '../../organisations/h2020-import.js'
 import { orgKey, parseCsv, unixToRomeDate } from './corpus.js'
 
@@ -126,34 +125,12 @@ export function parseParticipantRow(row: Raw): ParsedParticipant {
   }
 }
 
-class RejectionLog {
-  private readonly byReason = new Map<string, { count: number; exampleRows: number[] }>()
-  add(reason: string, row: number): void {
-    const entry = this.byReason.get(reason) ?? { count: 0, exampleRows: [] }
-    entry.count++
-    if (entry.exampleRows.length < 5) entry.exampleRows.push(row)
-    this.byReason.set(reason, entry)
-  }
-  get total(): number {
-    return [...this.byReason.values()].reduce((sum, entry) => sum + entry.count, 0)
-  }
-  list(): Rejection[] {
-    return [...this.byReason]
-      .map(([reason, entry]) => ({ reason, count: entry.count, exampleRows: entry.exampleRows }))
-      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
-  }
+function asRejections(tally: RejectionTally): Rejection[] {
+  return tally.list().map(({ reason, count, examples }) => ({ reason, count, exampleRows: examples }))
 }
 
 async function readCsvGz(dir: string, file: string): Promise<Raw[]> {
-  const path = join(dir, file)
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes
-  return parseCsv(plain.toString('utf8').replace(/^\uFEFF/, ''))
+  return parseCsv(decodeImportFile(await readImportFile(join(dir, file))))
 }
 
 function requireColumns(rows: Raw[], file: string, columns: string[]): void {
@@ -199,24 +176,24 @@ export async function importCordisProjects(db: Db, dir: string): Promise<CordisI
   requireColumns(projectRows, 'projects.csv.gz', ['id', 'title'])
   requireColumns(participationRows, 'participations.csv.gz', ['project_id', 'order_in_list', 'name'])
 
-  const projectRejections = new RejectionLog()
+  const projectRejections = new RejectionTally()
   const projects = new Map<string, PastProjectRow>()
   projectRows.forEach((row, i) => {
     const parsed = parseProjectRow(row)
-    if (!parsed.ok) return projectRejections.add(parsed.reason, i + 1)
-    if (projects.has(parsed.project.sourceId)) return projectRejections.add('duplicate project id (an earlier row has it)', i + 1)
+    if (!parsed.ok) return projectRejections.reject(parsed.reason, i + 1)
+    if (projects.has(parsed.project.sourceId)) return projectRejections.reject('duplicate project id (an earlier row has it)', i + 1)
     projects.set(parsed.project.sourceId, parsed.project)
   })
 
-  const participantRejections = new RejectionLog()
+  const participantRejections = new RejectionTally()
   const participants = new Map<string, Map<number, PastParticipantRow>>()
   participationRows.forEach((row, i) => {
     const parsed = parseParticipantRow(row)
-    if (!parsed.ok) return participantRejections.add(parsed.reason, i + 1)
+    if (!parsed.ok) return participantRejections.reject(parsed.reason, i + 1)
     const p = parsed.participant
-    if (!projects.has(p.projectSourceId)) return participantRejections.add('unknown project id (not in projects.csv.gz)', i + 1)
+    if (!projects.has(p.projectSourceId)) return participantRejections.reject('unknown project id (not in projects.csv.gz)', i + 1)
     const list = participants.get(p.projectSourceId) ?? new Map<number, PastParticipantRow>()
-    if (list.has(p.position)) return participantRejections.add('duplicate order_in_list within the project', i + 1)
+    if (list.has(p.position)) return participantRejections.reject('duplicate order_in_list within the project', i + 1)
     list.set(p.position, p)
     participants.set(p.projectSourceId, list)
   })
@@ -359,9 +336,9 @@ export async function importCordisProjects(db: Db, dir: string): Promise<CordisI
   })
 
   report.projects.rejected = projectRejections.total
-  report.projects.rejections = projectRejections.list()
+  report.projects.rejections = asRejections(projectRejections)
   report.participations.rejected = participantRejections.total
-  report.participations.rejections = participantRejections.list()
+  report.participations.rejections = asRejections(participantRejections)
   report.durationMs = Math.round(performance.now() - started)
   return report
 }

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import Papa from 'papaparse'
+import { decodeImportFile, readImportFile } from '../../platform/import-files.js'
 
 export type CorpusProject = {
   id: string
@@ -132,15 +131,11 @@ export function mergeCorpora(corpora: Corpus[]): Corpus {
   return { projects, participations }
 }
 
-async function readGzipText(path: string): Promise<string> {
-  return gunzipSync(await readFile(path)).toString('utf8')
-}
-
 /** Reads one benchmark folder (projects.csv.gz, participations.csv.gz). */
 export async function loadCorpusFolder(dir: string): Promise<Corpus> {
   const [projectsText, participationsText] = await Promise.all([
-    readGzipText(join(dir, 'projects.csv.gz')),
-    readGzipText(join(dir, 'participations.csv.gz')),
+    readImportFile(join(dir, 'projects.csv.gz')).then(decodeImportFile),
+    readImportFile(join(dir, 'participations.csv.gz')).then(decodeImportFile),
   ])
   return {
     projects: parseProjects(parseCsv(projectsText)),
