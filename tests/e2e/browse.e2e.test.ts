@@ -117,3 +117,27 @@ describe('directory', () => {
     await context.close()
   })
 })
+
+describe('sections loaded on first visit', () => {
+  it('reloads the page once when a section’s chunk is gone (a new release replaced it), then shows the section', async () => {
+    const { context, page } = await newPage(browser, server.url)
+    await page.goto('/')
+    await page.getByTestId('cluster-card').first().waitFor()
+    // The first request for the marketplace chunk fails, as it would for a page opened before a release.
+    let refused = 0
+    await page.route(/\/assets\/marketplace-section-[^/]+\.js$/, async (route) => {
+      if (refused++ === 0) return route.fulfill({ status: 404, body: 'gone' })
+      return route.continue()
+    })
+    const reloaded = page.waitForEvent('load')
+    await page.evaluate(() => {
+      window.history.pushState({}, '', '/marketplace')
+      window.dispatchEvent(new PopStateEvent('popstate'))
+    })
+    await reloaded
+    await page.getByTestId('marketplace-search').waitFor()
+    expect(refused).toBe(2)
+    expect(new URL(page.url()).pathname).toBe('/marketplace')
+    await context.close()
+  })
+})

@@ -1,4 +1,4 @@
-import { lazy, useEffect, type ReactElement } from 'react'
+import { useEffect, type ReactElement } from 'react'
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router'
 import { AccountPage } from './accounts/account-page'
 import { AdminUsersPage } from './accounts/admin-users-page'
@@ -14,15 +14,16 @@ import { OrganisationEditPage, OrganisationNewPage } from './organisations/organ
 import { OrganisationPage } from './organisations/organisation-page'
 import { NotFoundPage } from './platform/feedback'
 import { Layout } from './platform/layout'
+import { lazyRoute } from './platform/lazy-route'
 import { TaxonomyPage } from './taxonomy/taxonomy-page'
 import { NotificationsPage } from './notifications/notifications'
 
 // The four sections are loaded when first visited, each as its own chunk: the home page and the directory do not
 // wait for the marketplace, calls, events and opportunities code.
-const CallsSection = lazy(async () => ({ default: (await import('./calls/calls-section')).CallsSection }))
-const EventsSection = lazy(async () => ({ default: (await import('./events/events-section')).EventsSection }))
-const MarketplaceSection = lazy(async () => ({ default: (await import('./marketplace/marketplace-section')).MarketplaceSection }))
-const OpportunitiesSection = lazy(async () => ({ default: (await import('./opportunities/opportunities-section')).OpportunitiesSection }))
+const CallsSection = lazyRoute(async () => (await import('./calls/calls-section')).CallsSection)
+const EventsSection = lazyRoute(async () => (await import('./events/events-section')).EventsSection)
+const MarketplaceSection = lazyRoute(async () => (await import('./marketplace/marketplace-section')).MarketplaceSection)
+const OpportunitiesSection = lazyRoute(async () => (await import('./opportunities/opportunities-section')).OpportunitiesSection)
 
 function ScrollToTop(): null {
   const { pathname } = useLocation()
