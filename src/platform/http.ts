@@ -105,7 +105,9 @@ export async function buildHttpServer(options: {
     app.get('/assets/*', (request, reply) => reply.sendFile(request.url.replace(/^\//, '').split('?')[0] ?? ''))
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !options.serveWeb || !existsSync(`${webDist}/index.html`)) {
+    // Only the app's own paths fall back to index.html: a missing script under /assets/ (one a new release
+    // replaced) must fail as such, not load a page in its place.
+    if (request.url.startsWith('/api') || request.url.startsWith('/assets/') || !options.serveWeb || !existsSync(`${webDist}/index.html`)) {
       return sendError(new AppError('not_found', { params: { entity: translate(request.locale, 'entity.route') } }), request, reply)
     }
     return reply.type('text/html').sendFile('index.html')

@@ -91,7 +91,8 @@ describe('directory', () => {
     const card = page.getByTestId('result-card').filter({ hasText: target.legalName })
     await card.first().waitFor()
     expect(Number(await page.getByTestId('results-total').getAttribute('data-total'))).toBeGreaterThan(0)
-    expect(await page.getByTestId('result-card').filter({ hasNotText: 'Organismo di ricerca' }).count()).toBe(0)
+    // The target is listed before and after the type filter applies: wait for the filtered list, not the first one.
+    await expect.poll(() => page.getByTestId('result-card').filter({ hasNotText: 'Organismo di ricerca' }).count()).toBe(0)
 
     // The same address opened afresh shows the same filters and results.
     const second = await newPage(browser, server.url)
@@ -139,5 +140,12 @@ describe('sections loaded on first visit', () => {
     expect(refused).toBe(2)
     expect(new URL(page.url()).pathname).toBe('/marketplace')
     await context.close()
+  })
+
+  it('answers a missing script with 404, and an app path with the page', async () => {
+    expect((await fetch(`${server.url}/assets/no-such-chunk.js`)).status).toBe(404)
+    const page = await fetch(`${server.url}/marketplace/no-such-page`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toContain('text/html')
   })
 })
