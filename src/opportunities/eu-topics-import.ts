@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../platform/db.js'
-import { decodeImportFile, readImportFile, RejectionTally } from '../platform/import-files.js'
+import { readImportFile, RejectionTally } from '../platform/import-files.js'
 import type { TopicStatus } from './opportunities.tables.js'
 import { topicSearchText } from './topic-text.js'
 import { repairMojibake } from './text-repair.js'
@@ -182,7 +182,7 @@ const batchSize = 100
  */
 export async function importEuTopics(db: Db, path: string): Promise<EuTopicImportReport> {
   const started = performance.now()
-  const records = readJsonLines(decodeImportFile(await readImportFile(path)))
+  const records = readJsonLines(await readImportFile(path))
   const rejections = new RejectionTally()
   const accepted: EuTopic[] = []
   const seen = new Set<string>()

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import Papa from 'papaparse'
 import type { Db } from '../platform/db.js'
-import { decodeImportFile, readImportFile, RejectionTally } from '../platform/import-files.js'
+import { readImportFile, RejectionTally } from '../platform/import-files.js'
 import type { OrganisationType } from '../platform/database.js'
 
 export const h2020Source = 'cordis-h2020'
@@ -181,7 +181,7 @@ const batchSize = 500
  */
 export async function importH2020Organisations(db: Db, path: string): Promise<H2020ImportReport> {
   const started = performance.now()
-  const records = readH2020Csv(decodeImportFile(await readImportFile(path)))
+  const records = readH2020Csv(await readImportFile(path))
 
   const rejections = new RejectionTally()
   const accepted: H2020Organisation[] = []

@@ -16,7 +16,7 @@ describe('import files', () => {
   it('names the file it cannot read', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'clock-import-'))
     writeFileSync(join(folder, 'present.csv'), 'x')
-    expect((await readImportFile(join(folder, 'present.csv'))).toString()).toBe('x')
+    expect(await readImportFile(join(folder, 'present.csv'))).toBe('x')
     await expect(readImportFile(join(folder, 'missing.csv'))).rejects.toThrow(`cannot read ${join(folder, 'missing.csv')}`)
   })
 })

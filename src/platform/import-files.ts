@@ -3,13 +3,15 @@
 import { readFile } from 'node:fs/promises'
 import { gunzipSync } from 'node:zlib'
 
-/** An import file's bytes; a file that cannot be read is an error that names it. */
-export async function readImportFile(path: string): Promise<Buffer> {
+/** An import file's text, plain or gzipped; a file that cannot be read is an error that names it. */
+export async function readImportFile(path: string): Promise<string> {
+  let bytes: Buffer
   try {
-    return await readFile(path)
+    bytes = await readFile(path)
   } catch (error) {
     throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`)
   }
+  return decodeImportFile(bytes)
 }
 
 /** The file's text: gunzipped when it starts with the gzip magic bytes, without a UTF-8 byte order mark. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Db } from '../../platform/db.js'
-import { decodeImportFile, readImportFile, RejectionTally } from '../../platform/import-files.js'
+import { readImportFile, RejectionTally } from '../../platform/import-files.js'
 import { isKnownCountryCode } from '../../organisations/h2020-import.js'
 import { orgKey, parseCsv, unixToRomeDate } from './corpus.js'
 
@@ -130,7 +130,7 @@ function asRejections(tally: RejectionTally): Rejection[] {
 }
 
 async function readCsvGz(dir: string, file: string): Promise<Raw[]> {
-  return parseCsv(decodeImportFile(await readImportFile(join(dir, file))))
+  return parseCsv(await readImportFile(join(dir, file)))
 }
 
 function requireColumns(rows: Raw[], file: string, columns: string[]): void {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import Papa from 'papaparse'
-import { decodeImportFile, readImportFile } from '../../platform/import-files.js'
+import { readImportFile } from '../../platform/import-files.js'
 
 export type CorpusProject = {
   id: string
@@ -134,8 +134,8 @@ export function mergeCorpora(corpora: Corpus[]): Corpus {
 /** Reads one benchmark folder (projects.csv.gz, participations.csv.gz). */
 export async function loadCorpusFolder(dir: string): Promise<Corpus> {
   const [projectsText, participationsText] = await Promise.all([
-    readImportFile(join(dir, 'projects.csv.gz')).then(decodeImportFile),
-    readImportFile(join(dir, 'participations.csv.gz')).then(decodeImportFile),
+    readImportFile(join(dir, 'projects.csv.gz')),
+    readImportFile(join(dir, 'participations.csv.gz')),
   ])
   return {
     projects: parseProjects(parseCsv(projectsText)),

@@ -340,19 +340,18 @@ export async function recommendForProfile(
     activeDistricts(db, ranked.map((item) => item.id)),
     profiles.length === 0 ? [] : listSummaries(db, sql`p.id IN (${sql.join(profiles.map((item) => item.id))})`, sql`p.id`, profiles.length),
   ])
-  const organisations = ranked.map(({ row, candidate }) => {
-    const districtIds = districts.get(row.id) ?? []
-    return { row, districtIds, scored: scoreCandidate(seeker, { ...candidate, districtIds }) }
-  })
   const summaryById = new Map(summaries.map((summary) => [summary.id, summary]))
 
   return {
     seeker,
-    organisations: organisations.map(({ row, districtIds, scored }) => ({
-      organisation: { id: row.id, name: row.name, type: row.type, sizeClass: row.size_class, city: row.city, nuts2: row.nuts2 },
-      districtIds,
-      ...scored,
-    })),
+    organisations: ranked.map(({ row, candidate }) => {
+      const districtIds = districts.get(row.id) ?? []
+      return {
+        organisation: { id: row.id, name: row.name, type: row.type, sizeClass: row.size_class, city: row.city, nuts2: row.nuts2 },
+        districtIds,
+        ...scoreCandidate(seeker, { ...candidate, districtIds }),
+      }
+    }),
     profiles: profiles.flatMap(({ id, scored }) => {
       const profile = summaryById.get(id)
       return profile ? [{ profile, ...scored }] : []
