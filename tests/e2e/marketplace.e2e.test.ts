@@ -160,6 +160,29 @@ describe('the marketplace', () => {
     await visitor.context.close()
   })
 
+  it('filters by kind and organisation type, keeps them in a shareable address, counts them and clears them', async () => {
+    const { page, context } = await newPage(browser, server.url)
+    const expected = (await (await page.request.get('/api/profiles?kind=technology_request&organisationType=sme&pageSize=1')).json()).total as number
+    const all = (await (await page.request.get('/api/profiles?pageSize=1')).json()).total as number
+    expect(expected).toBeGreaterThan(0)
+    expect(expected).toBeLessThan(all)
+    await page.goto('/marketplace')
+    await page.getByTestId('results-total').waitFor()
+    await page.getByTestId('filter-kind').selectOption('technology_request')
+    await page.getByTestId('filter-organisation-type').selectOption('sme')
+    await expect.poll(() => new URL(page.url()).searchParams.toString()).toBe('kind=technology_request&organisationType=sme')
+    await expect.poll(() => page.getByTestId('results-total').getAttribute('data-total')).toBe(String(expected))
+    expect(await page.getByTestId('filters').locator('summary .badge').textContent()).toContain('2')
+
+    // The address alone brings the same results back.
+    await page.goto(`/marketplace?${new URL(page.url()).searchParams}`)
+    await expect.poll(() => page.getByTestId('results-total').getAttribute('data-total')).toBe(String(expected))
+    await page.getByTestId('clear-filters').click()
+    await expect.poll(() => new URL(page.url()).search).toBe('')
+    await expect.poll(() => page.getByTestId('results-total').getAttribute('data-total')).toBe(String(all))
+    await context.close()
+  })
+
   it('corrects a misspelt word and says so', async () => {
     const visitor = await newPage(browser, server.url)
     const listed = await visitor.page.request.get('/api/profiles?pageSize=1')

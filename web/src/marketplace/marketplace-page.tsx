@@ -1,16 +1,15 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react'
+import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
 import { useSession } from '../accounts/session'
-import { useClusters } from '../districts/use-clusters'
-import { organisationTypes, sizeClasses } from '../organisations/types'
-import { useGeography } from '../organisations/use-geo'
+import { ClusterFilter, OrganisationTypeFilter, RegionFilter, SizeClassFilter } from '../organisations/organisation-filter-fields'
+import { activeFilterCount } from '../platform/address-filters'
 import { ErrorMessage, Loading, useDocumentTitle } from '../platform/feedback'
 import { SelectField } from '../platform/forms'
 import { formatNumber } from '../platform/format'
 import { Pagination } from '../platform/pagination'
+import { FiltersPanel, SearchBox, useAddressFilters } from '../platform/search-page'
 import { useApi } from '../platform/use-api'
-import { localized, useLanguage } from '../platform/use-language'
+import { useLanguage } from '../platform/use-language'
 import { TaxonomySelect } from '../taxonomy/taxonomy-select'
 import { MarketplaceNav } from './marketplace-nav'
 import {
@@ -31,17 +30,10 @@ export function MarketplacePage(): ReactElement {
   const { t } = useTranslation()
   const language = useLanguage()
   useDocumentTitle(t('marketplace.title'))
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filters = marketplaceFiltersFromSearch(searchParams)
+  const [filters, apply] = useAddressFilters(marketplaceFiltersFromSearch, marketplaceFiltersToSearch)
   const { data, error, loading } = useApi<ProfilePage>(marketplaceApiPath(filters))
   const { user } = useSession()
   const ownOrganisation = user?.organisations[0]
-
-  // Read the address bar itself, not this render's copy: two quick changes must not undo each other.
-  const apply = (changes: Partial<MarketplaceFilters>): void => {
-    const latest = marketplaceFiltersFromSearch(new URLSearchParams(window.location.search))
-    setSearchParams(marketplaceFiltersToSearch({ ...latest, page: 1, ...changes }))
-  }
 
   return (
     <div className="page directory">
@@ -49,7 +41,14 @@ export function MarketplacePage(): ReactElement {
       <h1>{t('marketplace.title')}</h1>
       <p className="page-lead">{t('marketplace.lead')}</p>
       {ownOrganisation && !filters.q && <RecommendedNeeds organisationId={ownOrganisation.id} />}
-      <SearchBox value={filters.q} onSearch={(q) => apply({ q })} />
+      <SearchBox
+        name="marketplace"
+        value={filters.q}
+        onSearch={(q) => apply({ q })}
+        label={t('marketplace.searchLabel')}
+        hint={t('marketplace.searchHint')}
+        button={t('marketplace.searchButton')}
+      />
       <div className="directory__layout">
         <Filters filters={filters} onChange={apply} />
         <section className="directory__results" aria-labelledby="results-title" aria-busy={loading}>
@@ -95,45 +94,11 @@ export function MarketplacePage(): ReactElement {
   )
 }
 
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }): ReactElement {
-  const { t } = useTranslation()
-  const [text, setText] = useState(value)
-  useEffect(() => setText(value), [value])
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
-    onSearch(text.trim())
-  }
-  return (
-    <form role="search" className="search-form" onSubmit={submit} data-testid="marketplace-search">
-      <label htmlFor="marketplace-q" className="search-form__label">
-        {t('marketplace.searchLabel')}
-      </label>
-      <p className="field-hint" id="marketplace-q-hint">
-        {t('marketplace.searchHint')}
-      </p>
-      <div className="search-row">
-        <input id="marketplace-q" type="search" value={text} aria-describedby="marketplace-q-hint" data-testid="marketplace-q" onChange={(event) => setText(event.target.value)} />
-        <button type="submit" className="button" data-testid="marketplace-submit">
-          {t('marketplace.searchButton')}
-        </button>
-      </div>
-    </form>
-  )
-}
-
 function Filters({ filters, onChange }: { filters: MarketplaceFilters; onChange: (changes: Partial<MarketplaceFilters>) => void }): ReactElement {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const clusters = useClusters()
-  const geography = useGeography()
-  const [wide] = useState(() => window.matchMedia('(min-width: 901px)').matches)
-  const active = [...marketplaceFiltersToSearch({ ...filters, q: '', page: 1 }).keys()].length
+  const active = activeFilterCount(filters)
   return (
-    <details className="filters" open={wide} data-testid="filters">
-      <summary className="filters__title" onClick={(event) => wide && event.preventDefault()}>
-        <h2>{t('marketplace.filters')}</h2>
-        {active > 0 && <span className="badge">{t('marketplace.activeFilters', { count: active })}</span>}
-      </summary>
+    <FiltersPanel title={t('marketplace.filters')} activeBadge={active > 0 ? t('marketplace.activeFilters', { count: active }) : null}>
       <SelectField
         label={t('marketplace.kind')}
         value={filters.kind}
@@ -143,47 +108,19 @@ function Filters({ filters, onChange }: { filters: MarketplaceFilters; onChange:
         testId="filter-kind"
       />
       <TaxonomySelect label={t('marketplace.taxonomy')} hint={t('marketplace.taxonomyHint')} value={filters.taxonomy} onChange={(taxonomy) => onChange({ taxonomy })} testId="filter-taxonomy" />
-      <SelectField
-        label={t('marketplace.district')}
-        value={filters.district}
-        onChange={(district) => onChange({ district })}
-        options={(clusters.data?.items ?? []).map((cluster) => ({ value: cluster.slug, label: localized(language, cluster.nameIt, cluster.nameEn) }))}
-        emptyLabel={t('common.any')}
-        testId="filter-district"
-      />
+      <ClusterFilter label={t('marketplace.district')} value={filters.district} onChange={(district) => onChange({ district })} testId="filter-district" />
       <div className="field-row">
         <SelectField label={t('marketplace.trlMin')} value={filters.trlMin} onChange={(trlMin) => onChange({ trlMin })} options={trlOptions} emptyLabel={t('common.any')} testId="filter-trl-min" />
         <SelectField label={t('marketplace.trlMax')} value={filters.trlMax} onChange={(trlMax) => onChange({ trlMax })} options={trlOptions} emptyLabel={t('common.any')} testId="filter-trl-max" />
       </div>
-      <SelectField
-        label={t('marketplace.organisationType')}
-        value={filters.organisationType}
-        onChange={(organisationType) => onChange({ organisationType: organisationType as MarketplaceFilters['organisationType'] })}
-        options={organisationTypes.map((type) => ({ value: type, label: t(`organisation.types.${type}`) }))}
-        emptyLabel={t('common.any')}
-        testId="filter-organisation-type"
-      />
-      <SelectField
-        label={t('marketplace.size')}
-        value={filters.size}
-        onChange={(size) => onChange({ size: size as MarketplaceFilters['size'] })}
-        options={sizeClasses.map((size) => ({ value: size, label: t(`organisation.sizes.${size}`) }))}
-        emptyLabel={t('common.any')}
-        testId="filter-size"
-      />
-      <SelectField
-        label={t('marketplace.region')}
-        value={filters.region}
-        onChange={(region) => onChange({ region })}
-        options={geography.regions.map((region) => ({ value: region.nuts2, label: localized(language, region.nameIt, region.nameEn) }))}
-        emptyLabel={t('common.any')}
-        testId="filter-region"
-      />
+      <OrganisationTypeFilter label={t('marketplace.organisationType')} value={filters.organisationType} onChange={(organisationType) => onChange({ organisationType })} testId="filter-organisation-type" />
+      <SizeClassFilter label={t('marketplace.size')} value={filters.size} onChange={(size) => onChange({ size })} testId="filter-size" />
+      <RegionFilter label={t('marketplace.region')} value={filters.region} onChange={(region) => onChange({ region })} testId="filter-region" />
       {active > 0 && (
         <button type="button" className="button button--secondary button--block" onClick={() => onChange({ ...emptyMarketplaceFilters, q: filters.q })} data-testid="clear-filters">
           {t('marketplace.clearFilters')}
         </button>
       )}
-    </details>
+    </FiltersPanel>
   )
 }

@@ -1,3 +1,4 @@
+import { filterPatterns, filtersToSearch, matching, oneOf, pageFromSearch, queryFromSearch } from '../platform/address-filters'
 import { withQuery } from '../platform/api'
 import { organisationTypes, sizeClasses, type OrganisationType, type SizeClass } from '../organisations/types'
 import { profileKinds, type ProfileKind } from './types'
@@ -30,38 +31,24 @@ export const emptyMarketplaceFilters: MarketplaceFilters = {
 
 export const marketplacePageSize = 20
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | '' => (allowed.includes(value as T) ? (value as T) : '')
-const matching = (pattern: RegExp, value: string | null): string => (value !== null && pattern.test(value) ? value : '')
-const trl = (value: string | null): string => matching(/^[1-9]$/, value)
+const trl = (value: string | null): string => matching(filterPatterns.trl, value)
 
-/** Reads the filters from the address bar; a value the server would refuse (a hand-edited link) is dropped. */
 export function marketplaceFiltersFromSearch(params: URLSearchParams): MarketplaceFilters {
-  const page = Number(params.get('page'))
   return {
-    q: (params.get('q') ?? '').slice(0, 200),
+    q: queryFromSearch(params),
     kind: oneOf(profileKinds, params.get('kind')),
-    taxonomy: matching(/^[A-Z0-9]{2,6}(\.[A-Z0-9]{2,6})?$/, params.get('taxonomy')),
-    district: matching(/^[a-z0-9-]{1,80}$/, params.get('district')),
+    taxonomy: matching(filterPatterns.taxonomy, params.get('taxonomy')),
+    district: matching(filterPatterns.clusterSlug, params.get('district')),
     trlMin: trl(params.get('trlMin')),
     trlMax: trl(params.get('trlMax')),
     organisationType: oneOf(organisationTypes, params.get('organisationType')),
     size: oneOf(sizeClasses, params.get('size')),
-    region: matching(/^[A-Z]{2}[A-Z0-9]{1,3}$/, params.get('region')),
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    region: matching(filterPatterns.region, params.get('region')),
+    page: pageFromSearch(params),
   }
 }
 
-/** The address-bar form: only what is set, no page number for the first page. */
-export function marketplaceFiltersToSearch(filters: MarketplaceFilters): URLSearchParams {
-  const params = new URLSearchParams()
-  const { page, ...rest } = filters
-  for (const [key, value] of Object.entries(rest)) {
-    const text = value.trim()
-    if (text !== '') params.set(key, text)
-  }
-  if (page > 1) params.set('page', String(page))
-  return params
-}
+export const marketplaceFiltersToSearch = (filters: MarketplaceFilters): URLSearchParams => filtersToSearch(filters)
 
 export function marketplaceApiPath(filters: MarketplaceFilters): string {
   const { page, ...rest } = filters

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { directoryApiPath, emptyFilters, filtersFromSearch, filtersToSearch, hasFilters } from './directory-query'
+import { directoryApiPath, emptyFilters, filtersFromSearch, directoryFiltersToSearch, hasFilters } from './directory-query'
 
 describe('directory filters in the address bar', () => {
   it('round-trips every filter', () => {
@@ -14,11 +14,11 @@ describe('directory filters in the address bar', () => {
       country: 'IT',
       page: 3,
     }
-    expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters)
+    expect(filtersFromSearch(directoryFiltersToSearch(filters))).toEqual(filters)
   })
 
   it('leaves out empty filters and the first page', () => {
-    expect(filtersToSearch({ ...emptyFilters, q: 'laser' }).toString()).toBe('q=laser')
+    expect(directoryFiltersToSearch({ ...emptyFilters, q: 'laser' }).toString()).toBe('q=laser')
     expect(hasFilters(emptyFilters)).toBe(false)
     expect(hasFilters({ ...emptyFilters, page: 4 })).toBe(false)
     expect(hasFilters({ ...emptyFilters, taxonomy: 'ICT' })).toBe(true)

@@ -1,3 +1,4 @@
+import { filterPatterns, filtersToSearch, matching, oneOf, pageFromSearch, queryFromSearch } from '../platform/address-filters'
 import { withQuery } from '../platform/api'
 import { organisationTypes, sizeClasses, type OrganisationType, type SizeClass } from './types'
 
@@ -27,41 +28,21 @@ export const emptyFilters: DirectoryFilters = {
 
 export const directoryPageSize = 20
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | '' =>
-  allowed.includes(value as T) ? (value as T) : ''
-
-const matching = (pattern: RegExp, value: string | null): string => (value !== null && pattern.test(value) ? value : '')
-
-/**
- * Reads the filters from the address bar. A value the server would refuse (a hand-edited link) is dropped
- * rather than turned into an error page.
- */
 export function filtersFromSearch(params: URLSearchParams): DirectoryFilters {
-  const page = Number(params.get('page'))
   return {
-    q: (params.get('q') ?? '').slice(0, 200),
+    q: queryFromSearch(params),
     type: oneOf(organisationTypes, params.get('type')),
     size: oneOf(sizeClasses, params.get('size')),
-    cluster: matching(/^[a-z0-9-]{1,80}$/, params.get('cluster')),
-    taxonomy: matching(/^[A-Z0-9]{2,6}(\.[A-Z0-9]{2,6})?$/, params.get('taxonomy')),
-    province: matching(/^[A-Z]{2}$/, params.get('province')),
-    region: matching(/^[A-Z]{2}[A-Z0-9]{1,3}$/, params.get('region')),
-    country: matching(/^[A-Z]{2}$/, (params.get('country') ?? '').toUpperCase() || null),
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    cluster: matching(filterPatterns.clusterSlug, params.get('cluster')),
+    taxonomy: matching(filterPatterns.taxonomy, params.get('taxonomy')),
+    province: matching(filterPatterns.province, params.get('province')),
+    region: matching(filterPatterns.region, params.get('region')),
+    country: matching(filterPatterns.country, (params.get('country') ?? '').toUpperCase() || null),
+    page: pageFromSearch(params),
   }
 }
 
-/** The address-bar form of the filters: only what is set, and no page number for the first page. */
-export function filtersToSearch(filters: DirectoryFilters): URLSearchParams {
-  const params = new URLSearchParams()
-  const { page, ...rest } = filters
-  for (const [key, value] of Object.entries(rest)) {
-    const text = value.trim()
-    if (text !== '') params.set(key, text)
-  }
-  if (page > 1) params.set('page', String(page))
-  return params
-}
+export const directoryFiltersToSearch = (filters: DirectoryFilters): URLSearchParams => filtersToSearch(filters)
 
 export function directoryApiPath(filters: DirectoryFilters): string {
   const { page, ...rest } = filters
@@ -69,5 +50,5 @@ export function directoryApiPath(filters: DirectoryFilters): string {
 }
 
 export function hasFilters(filters: DirectoryFilters): boolean {
-  return filtersToSearch({ ...filters, page: 1 }).toString() !== ''
+  return directoryFiltersToSearch({ ...filters, page: 1 }).toString() !== ''
 }
