@@ -2,13 +2,9 @@ import type { FollowUp, RequestStatus } from '../events/brokerage/brokerage.tabl
 import { heldState, partnershipStage, type StatsMeeting } from '../events/brokerage/stats.js'
 import type { InterestStepKind } from './matchmaking.tables.js'
 
-/** The stages a partnership goes through on the marketplace, in order. */
-export const funnelStages = ['profile', 'interest', 'contact', 'meeting', 'agreement', 'project'] as const
-export type FunnelStage = (typeof funnelStages)[number]
+import { funnelStages, meetingStages, type FunnelStage, type MeetingStage } from './marketplace-terms.js'
 
-/** The stages of a meeting at a brokerage event, in order: the last three are the follow-ups the parties report. */
-export const meetingStages = ['requested', 'accepted', 'scheduled', 'held', 'contact_planned', 'negotiation', 'agreement'] as const
-export type MeetingStage = (typeof meetingStages)[number]
+export { funnelStages, meetingStages, type FunnelStage, type MeetingStage }
 
 export type FunnelInput = {
   /** Published profiles (ever published, whatever their status today). */

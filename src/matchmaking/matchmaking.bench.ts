@@ -16,7 +16,7 @@ import { loadReferenceData } from '../reference.js'
 import type { SearchQuery } from './matchmaking.schema.js'
 import type { PartnershipKind, ProfileKind, ProfileStatus } from './matchmaking.tables.js'
 import { partnershipsByKind, targetsByKind } from './matchmaking.demo.js'
-import { kindsWithTrl } from './profiles.service.js'
+import { kindsWithTrl } from './marketplace-terms.js'
 import { recommendForProfile } from './recommend/recommend.service.js'
 import { searchProfiles } from './search.js'
 

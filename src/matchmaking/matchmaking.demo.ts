@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { createRandom } from '../demo/random.js'
 import type { Db } from '../platform/db.js'
 import type { OrganisationType } from '../platform/database.js'
-import { kindsWithTrl } from './profiles.service.js'
+import { kindsWithTrl } from './marketplace-terms.js'
 import type { PartnershipKind, ProfileKind } from './matchmaking.tables.js'
 
 type DemoProfile = {

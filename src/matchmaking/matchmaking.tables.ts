@@ -3,39 +3,21 @@ import type { Timestamp } from '../platform/database.js'
 
 // The matchmaking domain's tables, as Kysely sees them; joined into the one Database type in platform/database.ts.
 
-export const profileKinds = [
-  'technology_offer',
-  'technology_request',
-  'business_offer',
-  'business_request',
-  'rd_partner_request',
-  'finance_request',
-  'finance_offer',
-] as const
-export type ProfileKind = (typeof profileKinds)[number]
-
-export const profileStatuses = ['draft', 'submitted', 'returned', 'published', 'expired', 'closed'] as const
-export type ProfileStatus = (typeof profileStatuses)[number]
-
-export const partnershipKinds = [
-  'licence',
-  'joint_venture',
-  'subcontracting',
-  'research_cooperation',
-  'technical_cooperation',
-  'commercial_agreement',
-  'financing',
-] as const
-export type PartnershipKind = (typeof partnershipKinds)[number]
-
-export const geographicScopes = ['regional', 'national', 'european', 'international'] as const
-export type GeographicScope = (typeof geographicScopes)[number]
-
-export const closeOutcomes = ['partner_found', 'no_partner', 'withdrawn'] as const
-export type CloseOutcome = (typeof closeOutcomes)[number]
-
-export const interestStepKinds = ['interest', 'accepted', 'declined', 'meeting', 'agreement', 'no_agreement'] as const
-export type InterestStepKind = (typeof interestStepKinds)[number]
+export {
+  closeOutcomes,
+  geographicScopes,
+  interestStepKinds,
+  partnershipKinds,
+  profileKinds,
+  profileStatuses,
+  type CloseOutcome,
+  type GeographicScope,
+  type InterestStepKind,
+  type PartnershipKind,
+  type ProfileKind,
+  type ProfileStatus,
+} from './marketplace-terms.js'
+import type { CloseOutcome, GeographicScope, InterestStepKind, PartnershipKind, ProfileKind, ProfileStatus } from './marketplace-terms.js'
 
 type Bigint = ColumnType<number, number | bigint, number | bigint>
 

@@ -8,6 +8,7 @@ import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import type { ProfileRef } from './matchmaking.policies.js'
 import type { CloseOutcome, GeographicScope, PartnershipKind, ProfileKind, ProfileStatus } from './matchmaking.tables.js'
 import type { ProfileChanges, ProfileCreate } from './matchmaking.schema.js'
+import { kindsWithTrl } from './marketplace-terms.js'
 
 export type OrganisationRef = {
   id: string
@@ -52,8 +53,6 @@ export type ProfileDetail = ProfileSummary & {
 
 export type Duplicate = { id: string; title: string; status: ProfileStatus; similarity: number }
 
-/** TRL says how mature a technology is: it applies to technology and research profiles only. */
-export const kindsWithTrl: readonly ProfileKind[] = ['technology_offer', 'technology_request', 'rd_partner_request']
 /** A profile stays on the marketplace at most this long before it must be renewed. */
 export const maxLifetimeDays = 730
 /** Trigram similarity of title or summary above which another profile of the organisation is a likely duplicate. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { organisationTypes } from '../organisations/types'
 import en from './i18n/en.json'
 import it_ from './i18n/it.json'
-import { closeOutcomes, funnelStages, meetingFunnelStages, geographicScopes, partnershipKinds, profileKinds, profileStatuses, stepKinds } from './types'
+import { closeOutcomes, funnelStages, meetingStages, geographicScopes, partnershipKinds, profileKinds, profileStatuses, interestStepKinds } from './types'
 
 type Catalogue = { [key: string]: string | Catalogue }
 const lookup = (catalogue: Catalogue, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node as Catalogue | undefined)?.[key], catalogue)
@@ -14,11 +14,11 @@ describe('marketplace texts built from values', () => {
     ...partnershipKinds.map((kind) => `partnerships.${kind}`),
     ...geographicScopes.map((scope) => `scopes.${scope}`),
     ...closeOutcomes.map((outcome) => `outcomes.${outcome}`),
-    ...stepKinds.map((step) => `steps.${step}`),
+    ...interestStepKinds.map((step) => `steps.${step}`),
     ...['pending', 'accepted', 'declined'].map((status) => `interestStatuses.${status}`),
     ...['physical', 'virtual'].map((mode) => `meetingModes.${mode}`),
     ...funnelStages.map((stage) => `funnel.stages.${stage}`),
-    ...meetingFunnelStages.map((stage) => `funnel.meetingStages.${stage}`),
+    ...meetingStages.map((stage) => `funnel.meetingStages.${stage}`),
     ...['saved', 'submitted'].map((notice) => `notices.${notice}`),
     ...['it', 'en'].map((language) => `profile.alsoIn.${language}`),
   ]

@@ -1,44 +1,26 @@
 import type { OrganisationType, SizeClass } from '../organisations/types'
 
-export const profileKinds = [
-  'technology_offer',
-  'technology_request',
-  'business_offer',
-  'business_request',
-  'rd_partner_request',
-  'finance_request',
-  'finance_offer',
-] as const
-export type ProfileKind = (typeof profileKinds)[number]
-
-export const profileStatuses = ['draft', 'submitted', 'returned', 'published', 'expired', 'closed'] as const
-export type ProfileStatus = (typeof profileStatuses)[number]
-
-export const partnershipKinds = [
-  'licence',
-  'joint_venture',
-  'subcontracting',
-  'research_cooperation',
-  'technical_cooperation',
-  'commercial_agreement',
-  'financing',
-] as const
-export type PartnershipKind = (typeof partnershipKinds)[number]
-
-export const geographicScopes = ['regional', 'national', 'european', 'international'] as const
-export type GeographicScope = (typeof geographicScopes)[number]
-
-export const closeOutcomes = ['partner_found', 'no_partner', 'withdrawn'] as const
-export type CloseOutcome = (typeof closeOutcomes)[number]
-
-export const stepKinds = ['interest', 'accepted', 'declined', 'meeting', 'agreement', 'no_agreement'] as const
-export type StepKind = (typeof stepKinds)[number]
-
-export const funnelStages = ['profile', 'interest', 'contact', 'meeting', 'agreement', 'project'] as const
-export const meetingFunnelStages = ['requested', 'accepted', 'scheduled', 'held', 'contact_planned', 'negotiation', 'agreement'] as const
-
-/** TRL applies to technology and research profiles only (the server refuses it elsewhere). */
-export const kindsWithTrl: readonly ProfileKind[] = ['technology_offer', 'technology_request', 'rd_partner_request']
+// The marketplace's words come from the server's own list, so that the two cannot drift apart.
+export {
+  closeOutcomes,
+  funnelStages,
+  geographicScopes,
+  interestStepKinds,
+  kindsWithTrl,
+  meetingStages,
+  partnershipKinds,
+  profileKinds,
+  profileStatuses,
+  type CloseOutcome,
+  type FunnelStage,
+  type GeographicScope,
+  type InterestStepKind,
+  type MeetingStage,
+  type PartnershipKind,
+  type ProfileKind,
+  type ProfileStatus,
+} from '../../../src/matchmaking/marketplace-terms'
+import type { CloseOutcome, FunnelStage, GeographicScope, InterestStepKind, MeetingStage, PartnershipKind, ProfileKind, ProfileStatus } from '../../../src/matchmaking/marketplace-terms'
 
 export type OrganisationRef = { id: string; name: string; type: OrganisationType; sizeClass: SizeClass | null; city: string | null; nuts2: string | null }
 export type DistrictRef = { id: string; slug: string; nameIt: string; nameEn: string }
@@ -103,21 +85,21 @@ export type InterestSummary = {
 }
 
 export type InterestDetail = InterestSummary & {
-  steps: { step: StepKind; occurredOn: string; meetingMode: 'physical' | 'virtual' | null; agreementType: PartnershipKind | null; valueCents: number | null; recordedAt: string }[]
+  steps: { step: InterestStepKind; occurredOn: string; meetingMode: 'physical' | 'virtual' | null; agreementType: PartnershipKind | null; valueCents: number | null; recordedAt: string }[]
   messages: { id: string; organisationId: string; organisationName: string; authorName: string | null; body: string; createdAt: string }[]
   canDecide: boolean
   canTakePart: boolean
 }
 
 export type Funnel = {
-  stages: { stage: (typeof funnelStages)[number]; count: number; conversion: number | null }[]
+  stages: { stage: FunnelStage; count: number; conversion: number | null }[]
   profilesWithInterest: number
   declined: number
   agreementValueCents: number
   fundedProjects: number
   meetings: {
     events: number
-    stages: { stage: (typeof meetingFunnelStages)[number]; count: number; conversion: number | null }[]
+    stages: { stage: MeetingStage; count: number; conversion: number | null }[]
     noFurtherContact: number
   }
 }
