@@ -10,11 +10,11 @@ describe('the marketplace funnel', () => {
     expect(computeFunnel({ profiles: [], interests: [] })).toEqual({
       stages: [
         { stage: 'profile', count: 0, conversion: null },
-        { stage: 'interest', count: 0, conversion: 0 },
-        { stage: 'contact', count: 0, conversion: 0 },
-        { stage: 'meeting', count: 0, conversion: 0 },
-        { stage: 'agreement', count: 0, conversion: 0 },
-        { stage: 'project', count: 0, conversion: 0 },
+        { stage: 'interest', count: 0, conversion: null },
+        { stage: 'contact', count: 0, conversion: null },
+        { stage: 'meeting', count: 0, conversion: null },
+        { stage: 'agreement', count: 0, conversion: null },
+        { stage: 'project', count: 0, conversion: null },
       ],
       profilesWithInterest: 0,
       declined: 0,
@@ -42,6 +42,8 @@ describe('the marketplace funnel', () => {
 
   it('ignores interests in profiles outside the scope', () => {
     expect(counts({ profiles: [{ id: 'p1' }], interests: [{ id: 'i1', profileId: 'other', steps: [{ step: 'agreement' }] }] })).toEqual([1, 0, 0, 0, 0, 0])
+    // No interest: none of them went on, and there is no share to give after that.
+    expect(computeFunnel({ profiles: [{ id: 'p1' }], interests: [] }).stages.map((stage) => stage.conversion)).toEqual([null, 0, null, null, null, null])
   })
 
   it('never grows from one stage to the next after the interest stage', () => {
@@ -94,12 +96,12 @@ describe('the brokerage meetings of the funnel', () => {
     expect(funnel.events).toBe(0)
     expect(funnel.stages.map((stage) => [stage.stage, stage.count, stage.conversion])).toEqual([
       ['requested', 0, null],
-      ['accepted', 0, 0],
-      ['scheduled', 0, 0],
-      ['held', 0, 0],
-      ['contact_planned', 0, 0],
-      ['negotiation', 0, 0],
-      ['agreement', 0, 0],
+      ['accepted', 0, null],
+      ['scheduled', 0, null],
+      ['held', 0, null],
+      ['contact_planned', 0, null],
+      ['negotiation', 0, null],
+      ['agreement', 0, null],
     ])
     expect(funnel.noFurtherContact).toBe(0)
   })

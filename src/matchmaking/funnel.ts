@@ -55,9 +55,10 @@ const stageOfStep: Partial<Record<InterestStepKind, FunnelStage>> = {
   agreement: 'agreement',
 }
 
-const ratio = (count: number, previous: number): number => (previous === 0 ? 0 : Math.round((count / previous) * 1000) / 1000)
+// No share of an empty stage: "0 %" would say that none went on, when none arrived.
+const ratio = (count: number, previous: number): number | null => (previous === 0 ? null : Math.round((count / previous) * 1000) / 1000)
 
-/** Each stage with its share of the previous one (none for the first). */
+/** Each stage with its share of the previous one (none for the first, nor after an empty stage). */
 function withConversions<S extends string>(stages: readonly S[], counts: readonly number[]): StageCount<S>[] {
   return stages.map((stage, index) => {
     const count = counts[index] ?? 0

@@ -372,20 +372,8 @@ type OrganisationSelf = {
   districts: string[]
 }
 
-type NeedRow = {
-  id: string
-  kind: ProfileKind
-  title: string
-  keywords: string[]
-  trl: number | null
-  target_organisation_types: OrganisationType[]
-  cluster_id: string
-  organisation_id: string
-  organisation_type: OrganisationType
-  nuts2: string | null
-  country: string
-  taxonomy: string[]
-}
+/** A published need, read the way a seeker is (its status goes without saying). */
+type NeedRow = Omit<SeekerRow, 'status'>
 
 const requestKinds: readonly ProfileKind[] = ['technology_request', 'rd_partner_request', 'business_request', 'finance_request']
 

@@ -91,11 +91,12 @@ function StageTable(props: {
         </tr>
       </thead>
       <tbody>
-        {props.stages.map((stage) => (
+        {props.stages.map((stage, index) => (
           <tr key={stage.stage} data-testid={`${props.testId}-${stage.stage}`} data-count={stage.count}>
             <th scope="row">{stage.label}</th>
             <td>{formatNumber(language, stage.count)}</td>
-            <td>{props.percent(stage.conversion)}</td>
+            {/* After an empty stage there is no share to give: a dash, not "0 %". */}
+            <td>{stage.conversion === null && index > 0 ? '—' : props.percent(stage.conversion)}</td>
           </tr>
         ))}
       </tbody>
