@@ -61,7 +61,11 @@ describe('the marketplace', () => {
     const manager = await newPage(browser, server.url)
     await signIn(manager.page, 'manager.materials@clock.demo')
     await manager.page.goto('/marketplace/review')
-    await manager.page.locator(`[data-testid="profile-card"][data-id="${profileId}"] [data-testid="profile-link"]`).click()
+    const waiting = manager.page.locator(`[data-testid="profile-card"][data-id="${profileId}"]`)
+    // The manager sees since when it waits: sent today, as a day in Rome.
+    const today = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' }).format(new Date())
+    expect(await waiting.getByTestId('profile-submitted-on').textContent()).toBe(`Inviato per la revisione il ${today}`)
+    await waiting.getByTestId('profile-link').click()
     await manager.page.getByTestId('approve-profile').click()
     await manager.page.locator('[data-testid="profile-status"][data-status="published"]').waitFor()
 

@@ -44,6 +44,11 @@ export function ProfileCard({ profile, showStatus = false }: { profile: ProfileS
         </p>
       )}
       <TaxonomyLabels codes={profile.taxonomy} linked={false} />
+      {showStatus && profile.status === 'submitted' && profile.submittedAt !== null && (
+        <p className="muted" data-testid="profile-submitted-on">
+          {t('marketplace.submittedOn', { date: formatDate(language, profile.submittedAt) })}
+        </p>
+      )}
       <p className="muted">{t('marketplace.expiresOn', { date: formatDate(language, profile.expiresOn) })}</p>
     </li>
   )
