@@ -5,13 +5,17 @@ import { migrate } from './platform/migrate.js'
 import { seedIfEmpty } from './demo/seed.js'
 import { loadReferenceData } from './reference.js'
 import { runDailyJobs } from './daily.js'
+import { loadQueryExpander } from './matchmaking/expander-plugin.js'
 
 const config = loadConfig()
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 await migrate(handle)
 await loadReferenceData(handle.db)
 const seeded = await seedIfEmpty(handle.db)
-const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true })
+// The expander only warns while answering queries, by which time the app (and its logger) exists.
+const queryExpander = config.queryExpanderModule ? await loadQueryExpander(config.queryExpanderModule, (message) => app.log.warn(message)) : undefined
+const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true, ...(queryExpander && { queryExpander }) })
+if (config.queryExpanderModule) app.log.info({ module: config.queryExpanderModule }, 'query expander plugged in')
 app.log.info(
   { backend: handle.backend, demoData: seeded ? 'loaded into the empty database' : 'not loaded (database has data)' },
   'database ready',
@@ -19,7 +23,7 @@ app.log.info(
 
 const everySixHours = 6 * 3600 * 1000
 const runDaily = (): void => {
-  runDailyJobs(handle.db, config.publicUrl)
+  runDailyJobs(handle.db, config.publicUrl, queryExpander)
     .then((report) => app.log.info(report, 'daily jobs done'))
     .catch((error: unknown) => app.log.error({ err: error }, 'daily jobs failed'))
 }

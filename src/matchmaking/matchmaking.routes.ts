@@ -86,7 +86,7 @@ async function detailFor(db: AppContext['db'], actor: Actor, id: string): Promis
   }
 }
 
-export function matchmakingRoutes(server: FastifyInstance, { db }: AppContext): void {
+export function matchmakingRoutes(server: FastifyInstance, { db, queryExpander }: AppContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>()
 
   app.get(
@@ -99,7 +99,7 @@ export function matchmakingRoutes(server: FastifyInstance, { db }: AppContext): 
         response: { 200: z.object({ items: z.array(profileSummary), total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), expandedTerms: z.array(z.string()), correction: z.string().nullable() }) },
       },
     },
-    async (request) => searchProfiles(db, request.query),
+    async (request) => searchProfiles(db, request.query, queryExpander),
   )
 
   app.get(
@@ -165,7 +165,7 @@ export function matchmakingRoutes(server: FastifyInstance, { db }: AppContext): 
       await reviewProfile(db, request.actor.userId, profile.id, request.body.decision, request.body.comment)
       if (request.body.decision === 'approve') {
         // The approval stands even if routing fails; the daily job routes any need left unrouted.
-        await routeNeed(db, profile.id).catch((error: unknown) => request.log.error({ err: error, profileId: profile.id }, 'routing a need failed'))
+        await routeNeed(db, profile.id, queryExpander).catch((error: unknown) => request.log.error({ err: error, profileId: profile.id }, 'routing a need failed'))
       }
       return { profile: await detailFor(db, request.actor, profile.id) }
     },

@@ -7,7 +7,7 @@ import { flagTopic, getTopic, listTopics, topicsForMyOrganisation, unflagTopic }
 
 const tags = ['opportunities']
 
-export function opportunitiesRoutes(server: FastifyInstance, { db }: AppContext): void {
+export function opportunitiesRoutes(server: FastifyInstance, { db, queryExpander }: AppContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>()
 
   app.get(
@@ -20,7 +20,7 @@ export function opportunitiesRoutes(server: FastifyInstance, { db }: AppContext)
         response: { 200: topicListResponse },
       },
     },
-    async (request) => listTopics(db, request.actor, request.locale, request.query),
+    async (request) => listTopics(db, request.actor, request.locale, request.query, queryExpander),
   )
 
   app.get(

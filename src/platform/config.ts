@@ -8,6 +8,8 @@ export type Config = {
   publicUrl: string
   secureCookies: boolean
   logLevel: string
+  /** An ES module with the operator's own query expander (see matchmaking/expander-plugin.ts); unset: the shipped one. */
+  queryExpanderModule: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +23,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Browsers accept Secure cookies from http://localhost; set CLOCK_SECURE_COOKIES=false only for plain-HTTP hosts.
     secureCookies: env.CLOCK_SECURE_COOKIES !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    queryExpanderModule: env.CLOCK_QUERY_EXPANDER || undefined,
   }
 }

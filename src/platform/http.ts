@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
+import type { QueryExpander } from '../matchmaking/query-expansion.js'
 import type { Config } from './config.js'
 import type { Db } from './db.js'
 import { AppError } from './errors.js'
@@ -25,7 +26,8 @@ declare module 'fastify' {
   }
 }
 
-export type AppContext = { db: Db; config: Config }
+/** What every route module gets: the database, the configuration and the search's query expander (pluggable, see config.ts). */
+export type AppContext = { db: Db; config: Config; queryExpander: QueryExpander }
 export type App = FastifyInstance & { withTypeProvider: () => FastifyInstance }
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void> | void
 

@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { buildApp } from '../app.js'
 import { hashPassword } from '../accounts/password.js'
+import type { QueryExpander } from '../matchmaking/query-expansion.js'
 import { seedIfEmpty } from '../demo/seed.js'
 import { loadReferenceData } from '../reference.js'
 import { loadConfig } from './config.js'
@@ -52,13 +53,13 @@ async function waitForConnectionsToClose(admin: pg.Client, database: string, tim
   }
 }
 
-export async function createTestContext(options: { demo?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(options: { demo?: boolean; queryExpander?: QueryExpander } = {}): Promise<TestContext> {
   const handle = await openTestDatabase()
   await migrate(handle)
   await loadReferenceData(handle.db)
   if (options.demo ?? true) await seedIfEmpty(handle.db)
   const config = { ...loadConfig({}), publicUrl: 'http://clock.test', logLevel: 'silent' }
-  const app = await buildApp({ db: handle.db, config })
+  const app = await buildApp({ db: handle.db, config, ...(options.queryExpander && { queryExpander: options.queryExpander }) })
   await app.ready()
   return {
     app,

@@ -8,7 +8,7 @@ import { explainSuggestionReason } from './suggest.js'
 
 const tags = ['marketplace']
 
-export function consortiumRoutes(server: FastifyInstance, { db }: AppContext): void {
+export function consortiumRoutes(server: FastifyInstance, { db, queryExpander }: AppContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>()
 
   app.post(
@@ -29,7 +29,7 @@ export function consortiumRoutes(server: FastifyInstance, { db }: AppContext): v
         partners: partners.map((p): PartnerRequest =>
           p.organisationId !== undefined ? { organisationId: p.organisationId } : { name: p.name ?? '', country: p.country ?? '', city: p.city },
         ),
-      })
+      }, queryExpander)
       return {
         corpus: result.corpus,
         suggestions: result.suggestions.map((s) => ({

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.js'
 import type { OrganisationType } from '../../platform/database.js'
 import { invalidField } from '../../platform/errors.js'
 import { assertKnownTaxonomyCodes } from '../../taxonomy/taxonomy.service.js'
+import type { QueryExpander } from '../query-expansion.js'
 import { defaultQueryExpander, toTsQuery } from '../search.js'
 import { orgKey, type Corpus, type CorpusParticipation, type CorpusProject } from './corpus.js'
 import { buildIndex, recommendPartners, type ConsortiumIndex, type PartnerInput } from './engine.js'
@@ -225,12 +226,12 @@ async function competenceCandidates(db: Db, codes: readonly string[], exclude: r
 }
 
 /** The idea's concepts: the words of the title, then of the description, each widened across Italian and English. */
-async function ideaConcepts(title: string, description: string): Promise<string[][]> {
+async function ideaConcepts(expander: QueryExpander, title: string, description: string): Promise<string[][]> {
   const concepts: string[][] = []
   const seen = new Set<string>()
   for (const text of [title, description]) {
     if (text.trim() === '') continue
-    for (const group of (await defaultQueryExpander.expand(text)).groups) {
+    for (const group of (await expander.expand(text)).groups) {
       const key = group[0]
       if (key === undefined || key.length < 3 || seen.has(key)) continue
       seen.add(key)
@@ -280,7 +281,7 @@ async function bilingualNames(db: Db, table: 'taxonomy_nodes' | 'clusters', keys
  * registry organisations with the competences asked for or the idea's terms in their texts, fused into one
  * list, each with its reasons.
  */
-export async function suggestPartners(db: Db, request: SuggestionRequest): Promise<SuggestionResult> {
+export async function suggestPartners(db: Db, request: SuggestionRequest, expander: QueryExpander = defaultQueryExpander): Promise<SuggestionResult> {
   const limit = request.limit ?? 10
   const codes = [...new Set(request.taxonomyCodes ?? [])]
   await assertKnownTaxonomyCodes(db, codes, 'taxonomyCodes')
@@ -299,7 +300,7 @@ export async function suggestPartners(db: Db, request: SuggestionRequest): Promi
   const idOf = (key: string): string | null => collaboration.organisationByKey.get(key) ?? null
   const historyIds = history.map((h) => idOf(h.key) ?? `key:${h.key}`).filter((id) => !partnerIds.includes(id))
   const competent = await competenceCandidates(db, codes, partnerIds)
-  const termsOf = await textCandidates(db, await ideaConcepts(request.title, request.description ?? ''), partnerIds)
+  const termsOf = await textCandidates(db, await ideaConcepts(expander, request.title, request.description ?? ''), partnerIds)
   const registryIds = [...new Set([...competent, ...termsOf.keys()])]
   const details = await registryDetails(db, [...new Set([...registryIds, ...history.flatMap((h) => idOf(h.key) ?? [])])])
 

@@ -18,7 +18,7 @@ import type { ProfileKind } from '../matchmaking.tables.js'
 const tags = ['marketplace']
 const idParams = z.object({ id: uuid })
 
-export function recommendRoutes(server: FastifyInstance, { db }: AppContext): void {
+export function recommendRoutes(server: FastifyInstance, { db, queryExpander }: AppContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>()
 
   /** Reasons in the reader's language, with the names of the districts, regions and taxonomy nodes they mention. */
@@ -43,7 +43,7 @@ export function recommendRoutes(server: FastifyInstance, { db }: AppContext): vo
       const profile = await profileRef(db, request.params.id)
       if (!canViewProfile(request.actor, profile)) throw notFound('entity.profile')
       ensure(request.actor, true)
-      const result = await recommendForProfile(db, profile.id, { limit: request.query.limit })
+      const result = await recommendForProfile(db, profile.id, { limit: request.query.limit, expander: queryExpander })
       const kind = result.seeker.kind
       const allDistricts = result.organisations.flatMap((item) => item.districtIds)
       const { names, explain } = await explainAll(request.locale, [
@@ -77,7 +77,7 @@ export function recommendRoutes(server: FastifyInstance, { db }: AppContext): vo
     async (request) => {
       const actor = request.actor
       ensure(actor, actor !== null && (actor.organisationRoles.has(request.params.id) || actor.roles.includes('platform_admin')))
-      const items = await needsForOrganisation(db, request.params.id, { limit: request.query.limit })
+      const items = await needsForOrganisation(db, request.params.id, { limit: request.query.limit, expander: queryExpander })
       const { explain } = await explainAll(request.locale, items.map((item) => ({ kind: item.profile.kind, reasons: item.reasons })))
       return { items: items.map((item) => ({ profile: item.profile, score: item.score, reasons: explain(item.profile.kind, item.reasons) })) }
     },

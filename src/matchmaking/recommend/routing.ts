@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.js'
 import type { Db } from '../../platform/db.js'
 import { AppError, invalidField } from '../../platform/errors.js'
 import { districtManagerIds, notify } from '../../notifications/notifications.service.js'
+import type { QueryExpander } from '../query-expansion.js'
 import { recommendForProfile } from './recommend.service.js'
 import { isRequest } from './score.js'
 
@@ -37,7 +38,7 @@ export function districtsToTell(
  * Tells the managers of other districts about a newly published need their members match well: an in-app
  * notification now, and the daily digest later. Runs once per need; returns the districts told.
  */
-export async function routeNeed(db: Db, profileId: string): Promise<Routing[]> {
+export async function routeNeed(db: Db, profileId: string, expander?: QueryExpander): Promise<Routing[]> {
   const profile = await db
     .selectFrom('profiles')
     .innerJoin('clusters', 'clusters.id', 'profiles.cluster_id')
@@ -45,7 +46,7 @@ export async function routeNeed(db: Db, profileId: string): Promise<Routing[]> {
     .where('profiles.id', '=', profileId)
     .executeTakeFirst()
   if (!profile || profile.status !== 'published' || !isRequest(profile.kind) || profile.routed_at !== null) return []
-  const { organisations } = await recommendForProfile(db, profileId, { limit: routingCandidates })
+  const { organisations } = await recommendForProfile(db, profileId, expander ? { limit: routingCandidates, expander } : { limit: routingCandidates })
   const routings = districtsToTell(profile.cluster_id, organisations)
   await db.transaction().execute(async (trx) => {
     // Whoever gets here first routes the need; a concurrent run finds routed_at set and does nothing.
@@ -68,14 +69,14 @@ export async function routeNeed(db: Db, profileId: string): Promise<Routing[]> {
 }
 
 /** For the daily job: routes the published needs that were not routed (an approval whose routing failed). */
-export async function routePendingNeeds(db: Db): Promise<number> {
+export async function routePendingNeeds(db: Db, expander?: QueryExpander): Promise<number> {
   const pending = await sql<{ id: string }>`
     SELECT id FROM profiles WHERE status = 'published' AND routed_at IS NULL AND expires_on >= current_date
       AND kind IN ('technology_request', 'rd_partner_request', 'business_request', 'finance_request')
     ORDER BY published_at, id LIMIT 500`.execute(db)
   let routed = 0
   for (const { id } of pending.rows) {
-    await routeNeed(db, id)
+    await routeNeed(db, id, expander)
     routed += 1
   }
   return routed

@@ -1,0 +1,62 @@
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { z } from 'zod'
+import type { ExpandedQuery, QueryExpander } from './query-expansion.js'
+import { defaultQueryExpander } from './search.js'
+
+/**
+ * An operator's own query expander (say, an embedding model read from a local folder), named by
+ * `CLOCK_QUERY_EXPANDER`: an ES module exporting `createQueryExpander({ fallback })`, which returns or resolves
+ * to an object with `expand(query)`. `fallback` is the shipped expander (curated vocabulary and taxonomy labels),
+ * so a plug-in can add its neighbours to it rather than start again. The search, the recommendations, the
+ * routing of needs, the consortium builder and the EU topics search all use the plugged-in expander.
+ */
+export type QueryExpanderPlugin = {
+  createQueryExpander: (options: { fallback: QueryExpander }) => QueryExpander | Promise<QueryExpander>
+}
+
+// Bounds keep a plug-in from turning one search into thousands of text-search terms.
+const maxGroups = 30
+const maxAlternatives = 20
+const expandedQuery = z.object({ groups: z.array(z.array(z.string())) })
+
+export async function loadQueryExpander(modulePath: string, warn: (message: string) => void): Promise<QueryExpander> {
+  let plugin: Partial<QueryExpanderPlugin>
+  try {
+    plugin = (await import(pathToFileURL(resolve(modulePath)).href)) as Partial<QueryExpanderPlugin>
+  } catch (error) {
+    throw new Error(`CLOCK_QUERY_EXPANDER: cannot load ${modulePath}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  if (typeof plugin.createQueryExpander !== 'function') throw new Error(`CLOCK_QUERY_EXPANDER: ${modulePath} exports no createQueryExpander function`)
+  const expander = await plugin.createQueryExpander({ fallback: defaultQueryExpander })
+  if (typeof expander?.expand !== 'function') throw new Error(`CLOCK_QUERY_EXPANDER: createQueryExpander in ${modulePath} returned no expand function`)
+  return guardedExpander(expander, defaultQueryExpander, warn)
+}
+
+/**
+ * A plug-in's answers are checked like any other input: empty terms and groups are dropped and sizes bounded;
+ * if it fails or answers something else, the search goes on with the fallback and the operator is told.
+ */
+export function guardedExpander(expander: QueryExpander, fallback: QueryExpander, warn: (message: string) => void): QueryExpander {
+  return {
+    expand: async (query: string): Promise<ExpandedQuery> => {
+      let answer: unknown
+      try {
+        answer = await expander.expand(query)
+      } catch (error) {
+        warn(`query expander failed, the shipped one answered instead: ${error instanceof Error ? error.message : String(error)}`)
+        return fallback.expand(query)
+      }
+      const parsed = expandedQuery.safeParse(answer)
+      if (!parsed.success) {
+        warn('query expander answered something other than { groups: string[][] }, the shipped one answered instead')
+        return fallback.expand(query)
+      }
+      const groups = parsed.data.groups
+        .map((group) => [...new Set(group.map((term) => term.trim()).filter((term) => term !== '' && term.length <= 100))].slice(0, maxAlternatives))
+        .filter((group) => group.length > 0)
+        .slice(0, maxGroups)
+      return { groups }
+    },
+  }
+}
