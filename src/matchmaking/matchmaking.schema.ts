@@ -76,7 +76,8 @@ export const searchQuery = z
   .strict()
 export type SearchQuery = z.infer<typeof searchQuery>
 
-const organisationRef = z.object({
+// The answers' shapes. The web app's types are inferred from these too (web/src/marketplace/types.ts).
+export const organisationRef = z.object({
   id: z.string(),
   name: z.string(),
   type: organisationType,
@@ -84,7 +85,7 @@ const organisationRef = z.object({
   city: z.string().nullable(),
   nuts2: z.string().nullable(),
 })
-const districtRef = z.object({ id: z.string(), slug: z.string(), nameIt: z.string(), nameEn: z.string() })
+export const districtRef = z.object({ id: z.string(), slug: z.string(), nameIt: z.string(), nameEn: z.string() })
 
 export const profileSummary = z.object({
   id: z.string(),
@@ -117,6 +118,17 @@ export const profileDetail = profileSummary.extend({
   createdAt: z.string(),
   canEdit: z.boolean(),
   canReview: z.boolean(),
+})
+
+/** A page of search results: `totalExact` is false when `total` is a lower bound; `correction` the corrected query, if used. */
+export const profilePage = z.object({
+  items: z.array(profileSummary),
+  total: z.number(),
+  totalExact: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+  expandedTerms: z.array(z.string()),
+  correction: z.string().nullable(),
 })
 
 export const duplicate = z.object({ id: z.string(), title: z.string(), status: profileStatus, similarity: z.number() })
@@ -182,7 +194,7 @@ export const funnelResponse = z.object({
 })
 
 export const recommendationsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }).strict()
-const reason = z.object({ code: z.string(), points: z.number(), text: z.string() })
+export const reason = z.object({ code: z.string(), points: z.number(), text: z.string() })
 export const recommendationsResponse = z.object({
   organisations: z.array(z.object({ organisation: organisationRef, districts: z.array(districtRef), score: z.number(), reasons: z.array(reason) })),
   profiles: z.array(z.object({ profile: profileSummary, score: z.number(), reasons: z.array(reason) })),
