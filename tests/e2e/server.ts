@@ -22,9 +22,13 @@ function newestChange(path: string): number {
   return Math.max(stats.mtimeMs, ...readdirSync(path).filter((name) => name !== 'dist').map((name) => newestChange(join(path, name))))
 }
 
+// The one file of the server's sources that the web bundle includes (see ARCHITECTURE.md); the others it imports are types only.
+const sharedWithWeb = [join(projectRoot, 'src/matchmaking/marketplace-terms.ts')]
+
 /** The server serves web/dist: build it when it is missing or older than the sources (the test runner usually has). */
 export async function ensureWebBuilt(): Promise<void> {
-  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestChange(webSource)) return
+  const newestSource = Math.max(newestChange(webSource), ...sharedWithWeb.map(newestChange))
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSource) return
   await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' })
 }
 
