@@ -9,7 +9,7 @@ import { defaultQueryExpander } from './search.js'
  * `CLOCK_QUERY_EXPANDER`: an ES module exporting `createQueryExpander({ fallback })`, which returns or resolves
  * to an object with `expand(query)`. `fallback` is the shipped expander (curated vocabulary and taxonomy labels),
  * so a plug-in can add its neighbours to it rather than start again. The search, the recommendations, the
- * routing of needs, the consortium builder and the EU topics search all use the plugged-in expander.
+ * routing of needs, the consortium builder, the EU topics search and the topics fitting an organisation all use it.
  */
 export type QueryExpanderPlugin = {
   createQueryExpander: (options: { fallback: QueryExpander }) => QueryExpander | Promise<QueryExpander>

@@ -35,7 +35,7 @@ export function opportunitiesRoutes(server: FastifyInstance, { db, queryExpander
     },
     async (request) => {
       requireSignedIn(request.actor)
-      return topicsForMyOrganisation(db, request.actor, request.locale, request.query)
+      return topicsForMyOrganisation(db, request.actor, request.locale, request.query, queryExpander)
     },
   )
 

@@ -5,22 +5,18 @@ import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
 import { translate, type Locale } from '../platform/i18n.js'
 import type { Actor } from '../platform/policies.js'
-import { createVocabularyExpander, foldText, taxonomyLabelEntries, type QueryExpander } from '../matchmaking/query-expansion.js'
+import { foldText, type QueryExpander } from '../matchmaking/query-expansion.js'
 import { defaultQueryExpander } from '../matchmaking/search.js'
-import { vocabulary } from '../matchmaking/vocabulary.js'
 import { taxonomyNodes } from '../taxonomy/taxonomy-data.js'
 import type { TopicListQuery, TopicSummary } from './opportunities.schema.js'
 import type { TopicStatus } from './opportunities.tables.js'
 import { canFlagFor, canSeeFitFor } from './opportunities.policies.js'
-import { fits, prepareOrganisation, prepareTopic, scoreTopic, type Expand, type TopicReason } from './topic-match.js'
+import { fits, prepareOrganisationWith, prepareTopic, scoreTopic, type TopicReason } from './topic-match.js'
 import { descriptionReadLength } from './topic-text.js'
 
 type SignedIn = NonNullable<Actor>
 type DistrictRef = { id: string; slug: string; name: string }
 type Flag = { district: DistrictRef; note: string; flaggedAt: string }
-
-/** The marketplace's bilingual vocabulary and the taxonomy's labels, as a synchronous expander for the matching. */
-const defaultExpand: Expand = createVocabularyExpander([...vocabulary, ...taxonomyLabelEntries(taxonomyNodes)]).expandNow
 
 /** Today in Rome: a deadline is the last day a proposal can go in. */
 const romeToday = sql<string>`(now() AT TIME ZONE 'Europe/Rome')::date`
@@ -215,7 +211,7 @@ export async function topicsForMyOrganisation(
   actor: SignedIn,
   locale: Locale,
   options: { organisationId?: string | undefined; forthcoming?: boolean },
-  expand: Expand = defaultExpand,
+  expander: QueryExpander = defaultQueryExpander,
 ): Promise<{ organisations: { id: string; name: string }[]; organisation: { id: string; name: string } | null; items: FittingTopic[] }> {
   const mine = await db
     .selectFrom('organisation_users as ou')
@@ -246,7 +242,7 @@ export async function topicsForMyOrganisation(
       .execute(),
     memberDistrictIds(db, [organisation.id]),
   ])
-  const prepared = prepareOrganisation(expand, {
+  const prepared = await prepareOrganisationWith(expander, {
     competences: competences.map((row) => ({ code: row.code, labelIt: row.label_it, labelEn: row.label_en })),
     keywords: profile.keywords,
     description: `${profile.description_it}\n${profile.description_en}`,

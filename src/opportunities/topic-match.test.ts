@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createVocabularyExpander, taxonomyLabelEntries } from '../matchmaking/query-expansion.js'
 import { vocabulary } from '../matchmaking/vocabulary.js'
 import { taxonomyNodes } from '../taxonomy/taxonomy-data.js'
-import { fits, fitThreshold, maxPoints, prepareOrganisation, prepareTopic, scoreTopic, type Competence, type TopicForMatch } from './topic-match.js'
+import { fits, fitThreshold, maxPoints, prepareOrganisation, prepareOrganisationWith, prepareTopic, scoreTopic, type Competence, type TopicForMatch } from './topic-match.js'
 
-const expand = createVocabularyExpander([...vocabulary, ...taxonomyLabelEntries(taxonomyNodes)]).expandNow
+const shipped = createVocabularyExpander([...vocabulary, ...taxonomyLabelEntries(taxonomyNodes)])
+const expand = shipped.expandNow
 const competence = (code: string): Competence => {
   const node = taxonomyNodes.find((candidate) => candidate.code === code)
   if (!node) throw new Error(code)
@@ -105,5 +106,23 @@ describe('scoreTopic', () => {
     const organisation = prepareOrganisation(expand, { competences: [competence('TR.H2')], keywords: ['idrogeno'], description: '' })
     expect(scoreTopic(prepareTopic(hydrogenTopic), organisation)).toEqual(scoreTopic(hydrogenTopic, organisation))
     expect(scoreTopic(hydrogenTopic, prepareOrganisation(expand, { competences: [], keywords: [], description: '' }))).toEqual({ score: 0, reasons: [] })
+  })
+})
+
+describe('prepareOrganisationWith (an expander that answers asynchronously)', () => {
+  const organisation = { competences: [competence('TR.H2'), competence('SF.02')], keywords: ['robotica', 'sensori'], description: 'Progettiamo robot collaborativi per la nautica.' }
+
+  it('prepares what the synchronous vocabulary prepares, asking each text once', async () => {
+    const asked: string[] = []
+    const counting = { expand: async (text: string) => (asked.push(text), shipped.expandNow(text)) }
+    expect(await prepareOrganisationWith(counting, organisation)).toEqual(prepareOrganisation(expand, organisation))
+    expect(new Set(asked).size).toBe(asked.length)
+  })
+
+  it('lets a plugged-in expander widen a keyword the vocabulary does not know', async () => {
+    const neighbours = { expand: async (text: string) => (text === 'lunastone' ? { groups: [['lunastone', 'hydrogen']] } : shipped.expandNow(text)) }
+    const prepared = await prepareOrganisationWith(neighbours, { competences: [], keywords: ['lunastone'], description: '' })
+    expect(scoreTopic(hydrogenTopic, prepared).reasons).toContainEqual({ code: 'keywords', points: 20, terms: ['lunastone'], where: 'title' })
+    expect(scoreTopic(hydrogenTopic, prepareOrganisation(expand, { competences: [], keywords: ['lunastone'], description: '' })).score).toBe(0)
   })
 })

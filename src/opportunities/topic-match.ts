@@ -1,4 +1,4 @@
-import type { ExpandedQuery } from '../matchmaking/query-expansion.js'
+import type { ExpandedQuery, QueryExpander } from '../matchmaking/query-expansion.js'
 import { looseStem, tokenize } from '../matchmaking/query-expansion.js'
 import { stemText, type StemmedText } from '../matchmaking/recommend/text-match.js'
 import { descriptionReadLength } from './topic-text.js'
@@ -145,6 +145,26 @@ export function prepareOrganisation(expand: Expand, organisation: OrganisationCo
       .filter((entry) => entry.concepts.length > 0),
     description: description.slice(0, maxDescriptionConcepts),
   }
+}
+
+/**
+ * The same with an expander that answers asynchronously (a plugged-in one): the texts the preparation asks to
+ * widen are collected pass by pass (a label's words are asked once its parts are widened), each widened once.
+ */
+export async function prepareOrganisationWith(expander: QueryExpander, organisation: OrganisationCompetences): Promise<PreparedOrganisation> {
+  const answers = new Map<string, ExpandedQuery>()
+  for (let pass = 0; pass < 5; pass++) {
+    const missing = new Set<string>()
+    const prepared = prepareOrganisation((text) => {
+      const answer = answers.get(text)
+      if (answer === undefined) missing.add(text)
+      return answer ?? { groups: [] }
+    }, organisation)
+    if (missing.size === 0) return prepared
+    const widened = await Promise.all([...missing].map(async (text) => [text, await expander.expand(text)] as const))
+    for (const [text, answer] of widened) answers.set(text, answer)
+  }
+  return prepareOrganisation((text) => answers.get(text) ?? { groups: [] }, organisation)
 }
 
 type Hit = { where: Where; forms: string[] }
