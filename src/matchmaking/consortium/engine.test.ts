@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { orgKey } from './corpus'
-import { buildIndex, candidateFeatures, featureNames, orgKind, recommendPartners } from './engine'
+import fc from 'fast-check'
+import { buildIndex, candidateFeatures, featureNames, orgKind, rankCandidates, recommendPartners, topCandidates } from './engine'
 import { tinyCorpus } from './fixtures.test-helpers'
 
 const corpus = tinyCorpus({
@@ -83,5 +84,23 @@ describe('orgKind', () => {
     // A company form wins over a research word: a firm's research arm is still a firm.
     expect(orgKind(orgKey('Saint-Gobain Recherche S.A.'))).toBe('company')
     expect(orgKind(orgKey('Page and Park Architects'))).toBe('other')
+  })
+})
+
+describe('topCandidates', () => {
+  it('is the head of the full ranking, ties broken by key, excluded ones left out', () => {
+    const n = index.orgs.length
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+        fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }),
+        fc.integer({ min: 0, max: n + 2 }),
+        (raw, excludedList, limit) => {
+          const scores = Float64Array.from(raw)
+          const excluded = new Set(excludedList)
+          expect(topCandidates(index, scores, excluded, limit)).toEqual(rankCandidates(index, scores, excluded).slice(0, limit))
+        },
+      ),
+    )
   })
 })

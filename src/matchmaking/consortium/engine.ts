@@ -7,6 +7,8 @@ export type ConsortiumOrg = {
   name: string
   country: string | null
   city: string | null
+  /** Guessed from the name once, not for every query. */
+  kind: OrgKind
   /** Indices into {@link ConsortiumIndex.projects}, each project once. */
   projects: readonly number[]
 }
@@ -146,6 +148,10 @@ export const featureNames = [
 /** The signals that also enter multiplied by the size of the known consortium (the `…BySize` features). */
 const sizedFeatures = ['popularity', 'coParticipation', 'anyCoParticipation', 'bestOverlap', 'walk', 'countryShare', 'sameCity', 'kindShare', 'topic', 'popularityNoCo'] as const
 
+// Each feature's column in a candidate's row, and the pairs (…BySize column, its signal's column).
+const column = Object.fromEntries(featureNames.map((name, j) => [name, j])) as Record<FeatureName, number>
+const sizedColumns = sizedFeatures.map((name) => [column[`${name}BySize`], column[name]] as const)
+
 export type FeatureName = (typeof featureNames)[number]
 export type FeatureWeights = Readonly<Record<FeatureName, number>>
 
@@ -242,6 +248,7 @@ export function buildIndex(corpus: Corpus): ConsortiumIndex {
     name: mode(o.names) ?? o.key,
     country: mode(o.countries),
     city: mode(o.cities),
+    kind: orgKind(o.key),
     projects: o.projects,
   }))
 
@@ -452,34 +459,20 @@ export function candidateFeatures(index: ConsortiumIndex, query: ConsortiumQuery
   const values = new Float64Array(n * width)
   for (const c of candidates) {
     const org = index.orgs[c]!
+    const at = c * width
     const popularity = Math.log1p(org.projects.length)
-    const row: Record<FeatureName, number> = {
-      popularity,
-      coParticipation: Math.log1p(coCount[c]!),
-      anyCoParticipation: coCount[c]! > 0 ? 1 : 0,
-      projectShare: org.projects.length === 0 ? 0 : projectsWithSeeds[c]! / org.projects.length,
-      bestOverlap: Math.log1p(bestOverlap[c]!),
-      walk: walkTotal > 0 ? Math.log1p((candidates.length * walk[c]!) / walkTotal) : 0,
-      countryShare: org.country === null ? 0 : (countryShare.get(org.country) ?? 0),
-      sameCity: org.city !== null && cities.has(org.city.toUpperCase()) ? 1 : 0,
-      kindShare: (kindCounts.get(orgKind(org.key)) ?? 0) / Math.max(1, query.partners.length),
-      topic: Math.log1p(text[c]!),
-      popularityNoCo: coCount[c]! > 0 ? 0 : popularity,
-      popularityBySize: 0,
-      coParticipationBySize: 0,
-      anyCoParticipationBySize: 0,
-      bestOverlapBySize: 0,
-      walkBySize: 0,
-      countryShareBySize: 0,
-      sameCityBySize: 0,
-      kindShareBySize: 0,
-      topicBySize: 0,
-      popularityNoCoBySize: 0,
-    }
-    for (const f of sizedFeatures) row[`${f}BySize`] = row[f] * consortiumSize
-    featureNames.forEach((f, j) => {
-      values[c * width + j] = row[f]
-    })
+    values[at + column.popularity] = popularity
+    values[at + column.coParticipation] = Math.log1p(coCount[c]!)
+    values[at + column.anyCoParticipation] = coCount[c]! > 0 ? 1 : 0
+    values[at + column.projectShare] = org.projects.length === 0 ? 0 : projectsWithSeeds[c]! / org.projects.length
+    values[at + column.bestOverlap] = Math.log1p(bestOverlap[c]!)
+    values[at + column.walk] = walkTotal > 0 ? Math.log1p((candidates.length * walk[c]!) / walkTotal) : 0
+    values[at + column.countryShare] = org.country === null ? 0 : (countryShare.get(org.country) ?? 0)
+    values[at + column.sameCity] = org.city !== null && cities.has(org.city.toUpperCase()) ? 1 : 0
+    values[at + column.kindShare] = (kindCounts.get(org.kind) ?? 0) / Math.max(1, query.partners.length)
+    values[at + column.topic] = Math.log1p(text[c]!)
+    values[at + column.popularityNoCo] = coCount[c]! > 0 ? 0 : popularity
+    for (const [sized, signal] of sizedColumns) values[at + sized] = values[at + signal]! * consortiumSize
   }
   return {
     candidates,
@@ -517,6 +510,24 @@ export function rankCandidates(index: ConsortiumIndex, scores: Float64Array, exc
   for (let oi = 0; oi < index.orgs.length; oi++) if (!excluded.has(oi)) order.push(oi)
   order.sort((a, b) => scores[b]! - scores[a]! || compareKeys(index.orgs[a]!.key, index.orgs[b]!.key))
   return order
+}
+
+/** The first `limit` of {@link rankCandidates}, without sorting them all: a recommendation shows ten of thousands. */
+export function topCandidates(index: ConsortiumIndex, scores: Float64Array, excluded: ReadonlySet<number>, limit: number): number[] {
+  const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && compareKeys(index.orgs[a]!.key, index.orgs[b]!.key) < 0)
+  const top: number[] = []
+  if (limit <= 0) return top
+  for (let oi = 0; oi < index.orgs.length; oi++) {
+    if (excluded.has(oi)) continue
+    if (top.length === limit && !before(oi, top[limit - 1]!)) continue
+    let at = top.length === limit ? limit - 1 : top.length
+    while (at > 0 && before(oi, top[at - 1]!)) {
+      top[at] = top[at - 1]!
+      at--
+    }
+    top[at] = oi
+  }
+  return top
 }
 
 function compareKeys(a: string, b: string): number {
@@ -595,10 +606,8 @@ export function recommendPartners(
   params: EngineParams = defaultEngineParams,
 ): Recommendation[] {
   const { scores, excluded, context } = scoreCandidates(index, query, params)
-  return rankCandidates(index, scores, excluded)
-    .slice(0, Math.max(0, limit))
-    .map((oi) => {
-      const org = index.orgs[oi]!
-      return { key: org.key, name: org.name, country: org.country, score: scores[oi]!, reasons: explain(context, oi) }
-    })
+  return topCandidates(index, scores, excluded, limit).map((oi) => {
+    const org = index.orgs[oi]!
+    return { key: org.key, name: org.name, country: org.country, score: scores[oi]!, reasons: explain(context, oi) }
+  })
 }
