@@ -8,12 +8,13 @@ import { runDailyJobs } from './daily.js'
 import { loadQueryExpander } from './matchmaking/expander-plugin.js'
 
 const config = loadConfig()
+// Loaded first, so that a module that cannot serve stops the start-up before the database is touched. It only
+// warns while answering queries, by which time the app (and its logger) exists.
+const queryExpander = config.queryExpanderModule ? await loadQueryExpander(config.queryExpanderModule, (message) => app.log.warn(message)) : undefined
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 await migrate(handle)
 await loadReferenceData(handle.db)
 const seeded = await seedIfEmpty(handle.db)
-// The expander only warns while answering queries, by which time the app (and its logger) exists.
-const queryExpander = config.queryExpanderModule ? await loadQueryExpander(config.queryExpanderModule, (message) => app.log.warn(message)) : undefined
 const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true, ...(queryExpander && { queryExpander }) })
 if (config.queryExpanderModule) app.log.info({ module: config.queryExpanderModule }, 'query expander plugged in')
 app.log.info(
