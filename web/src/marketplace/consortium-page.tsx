@@ -1,10 +1,11 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import type { z } from 'zod'
+import type { suggestionsResponse } from '../../../src/matchmaking/consortium/consortium.schema'
 import { useSession } from '../accounts/session'
 import { SignInRequired } from '../accounts/sign-in-required'
 import { OrganisationSearch } from '../organisations/organisation-search'
-import type { OrganisationType } from '../organisations/types'
 import { api } from '../platform/api'
 import { useDocumentTitle } from '../platform/feedback'
 import { errorFor, Fieldset, FormAlert, TextArea, TextField, useSubmit } from '../platform/forms'
@@ -14,18 +15,8 @@ import { TaxonomyPicker } from '../taxonomy/taxonomy-picker'
 import { addPartner, emptyConsortiumForm, removePartner, suggestionsRequest, type ConsortiumFormState, type PartnerChoice } from './consortium-form'
 import { MarketplaceNav } from './marketplace-nav'
 
-type ConsortiumSuggestion = {
-  organisation: { id: string; name: string; type: OrganisationType; city: string | null; country: string } | null
-  name: string
-  country: string | null
-  score: number
-  sources: ('history' | 'registry')[]
-  reasons: { code: string; text: string }[]
-}
-type SuggestionsResponse = {
-  suggestions: ConsortiumSuggestion[]
-  corpus: { projects: number; organisations: number; imported: number; proposals: number; agreements: number }
-}
+// The API's answer, as its response schema defines it.
+type SuggestionsResponse = z.infer<typeof suggestionsResponse>
 
 function useCountryName(): (code: string) => string {
   const language = useLanguage()
