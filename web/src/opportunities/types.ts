@@ -1,43 +1,13 @@
+import type { z } from 'zod'
+import type * as api from '../../../src/opportunities/opportunities.schema'
+
 export const topicStatuses = ['open', 'forthcoming', 'closed'] as const
 export type TopicStatus = (typeof topicStatuses)[number]
 
-export type DistrictRef = { id: string; slug: string; name: string }
-export type TopicFlag = { district: DistrictRef; note: string; flaggedAt: string }
-
-export type TopicSummary = {
-  id: string
-  identifier: string
-  title: string
-  programme: string
-  programmePart: string
-  callIdentifier: string
-  callTitle: string
-  actionType: string
-  status: TopicStatus
-  opensOn: string | null
-  deadline: string | null
-  deadlineModel: string
-  budgetMinCents: number | null
-  budgetMaxCents: number | null
-  expectedGrants: number | null
-  keywords: string[]
-  portalUrl: string | null
-  flags: TopicFlag[]
-}
-
-export type TopicPage = {
-  items: TopicSummary[]
-  total: number
-  page: number
-  pageSize: number
-  programmes: { name: string; count: number }[]
-  flaggableDistricts: DistrictRef[]
-}
-
-export type Reason = { code: 'taxonomy' | 'keywords' | 'description'; points: number; text: string }
-
-export type MineResponse = {
-  organisations: { id: string; name: string }[]
-  organisation: { id: string; name: string } | null
-  items: { topic: TopicSummary; score: number; reasons: Reason[] }[]
-}
+// The API's answers, as its response schemas define them: inferred, so that the two cannot drift apart.
+export type TopicFlag = z.infer<typeof api.topicFlag>
+export type DistrictRef = TopicFlag['district']
+export type TopicSummary = z.infer<typeof api.topicSummary>
+export type TopicPage = z.infer<typeof api.topicListResponse>
+export type Reason = z.infer<typeof api.explainedReason>
+export type MineResponse = z.infer<typeof api.mineResponse>
