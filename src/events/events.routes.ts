@@ -8,7 +8,6 @@ import { requireSignedIn } from '../platform/policies.js'
 import {
   clash,
   clashCheckBody,
-  clusterRef,
   decisionBody,
   eventChanges,
   eventDetail,
@@ -18,7 +17,7 @@ import {
   idParams,
   invitationAnswerBody,
   invitationBody,
-  myRegistration,
+  mineResponse,
   overlap,
   rangeQuery,
   registrationRow,
@@ -120,14 +119,7 @@ export function eventsRoutes(server: FastifyInstance, { db, config }: AppContext
       schema: {
         tags,
         summary: 'My registrations, my feed and the co-organisation proposals waiting for my districts',
-        response: {
-          200: z.object({
-            registrations: z.array(myRegistration),
-            feed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }),
-            invitations: z.array(z.object({ event: eventSummary, district: clusterRef, message: z.string() })),
-            canCoordinate: z.boolean(),
-          }),
-        },
+        response: { 200: mineResponse },
       },
     },
     async (request) => {

@@ -160,6 +160,14 @@ export const registrationRow = z.object({
 
 export const myRegistration = z.object({ id: z.string(), status: registrationStatus, event: eventSummary })
 
+/** My registrations, my calendar feed and the co-organisation proposals waiting for my districts. */
+export const mineResponse = z.object({
+  registrations: z.array(myRegistration),
+  feed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }),
+  invitations: z.array(z.object({ event: eventSummary, district: clusterRef, message: z.string() })),
+  canCoordinate: z.boolean(),
+})
+
 export const decisionBody = z.object({ decision: z.enum(['approve', 'decline']) }).strict()
 
 export const invitationBody = z.object({ districtSlug: clusterSlug, message: plainText(1000).default('') }).strict()
