@@ -15,7 +15,7 @@ const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: co
 await migrate(handle)
 await loadReferenceData(handle.db)
 const seeded = await seedIfEmpty(handle.db)
-const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true, ...(queryExpander && { queryExpander }) })
+const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true, queryExpander })
 if (config.queryExpanderModule) app.log.info({ module: config.queryExpanderModule }, 'query expander plugged in')
 app.log.info(
   { backend: handle.backend, demoData: seeded ? 'loaded into the empty database' : 'not loaded (database has data)' },

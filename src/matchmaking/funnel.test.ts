@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { computeFunnel, computeMeetingFunnel, type FunnelInput, type MeetingFunnelInput } from './funnel.js'
-import { interestStepKinds } from './matchmaking.tables.js'
+import { interestStepKinds } from './marketplace-terms.js'
 
 const counts = (input: FunnelInput): number[] => computeFunnel(input).stages.map((stage) => stage.count)
 

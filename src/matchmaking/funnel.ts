@@ -1,10 +1,6 @@
 import type { FollowUp, RequestStatus } from '../events/brokerage/brokerage.tables.js'
 import { heldState, partnershipStage, type StatsMeeting } from '../events/brokerage/stats.js'
-import type { InterestStepKind } from './matchmaking.tables.js'
-
-import { funnelStages, meetingStages, type FunnelStage, type MeetingStage } from './marketplace-terms.js'
-
-export { funnelStages, meetingStages, type FunnelStage, type MeetingStage }
+import { funnelStages, meetingStages, type FunnelStage, type InterestStepKind, type MeetingStage } from './marketplace-terms.js'
 
 export type FunnelInput = {
   /** Published profiles (ever published, whatever their status today). */

@@ -5,7 +5,7 @@ import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
 import { computeFunnel, computeMeetingFunnel, type Funnel, type MeetingFunnel } from './funnel.js'
 import type { InterestRef } from './matchmaking.policies.js'
-import type { InterestStepKind, PartnershipKind, ProfileKind } from './matchmaking.tables.js'
+import type { InterestStepKind, PartnershipKind, ProfileKind } from './marketplace-terms.js'
 import type { StepBody } from './matchmaking.schema.js'
 import { profileRef, type OrganisationRef } from './profiles.service.js'
 

@@ -3,7 +3,7 @@ import { createRandom } from '../demo/random.js'
 import type { Db } from '../platform/db.js'
 import type { OrganisationType } from '../platform/database.js'
 import { kindsWithTrl } from './marketplace-terms.js'
-import type { PartnershipKind, ProfileKind } from './matchmaking.tables.js'
+import type { PartnershipKind, ProfileKind } from './marketplace-terms.js'
 
 type DemoProfile = {
   district: string

@@ -1,6 +1,6 @@
 import { forbidden, unauthenticated } from '../platform/errors.js'
 import type { Actor } from '../platform/policies.js'
-import type { ProfileStatus } from './matchmaking.tables.js'
+import type { ProfileStatus } from './marketplace-terms.js'
 
 // Who may do what on the marketplace. Each rule is a small function of the actor and the resource;
 // the matrix test beside this file lists every case.

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { organisationType, sizeClass } from '../organisations/organisations.schema.js'
 import { isoDate, plainText, requiredText, taxonomyCodes, uuid } from '../platform/validation.js'
-import { funnelStages, meetingStages } from './funnel.js'
-import { closeOutcomes, geographicScopes, interestStepKinds, partnershipKinds, profileKinds, profileStatuses } from './matchmaking.tables.js'
+import { closeOutcomes, funnelStages, geographicScopes, interestStepKinds, meetingStages, partnershipKinds, profileKinds, profileStatuses } from './marketplace-terms.js'
 
 export const profileKind = z.enum(profileKinds)
 export const profileStatus = z.enum(profileStatuses)

@@ -1,23 +1,8 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../platform/database.js'
+import type { CloseOutcome, GeographicScope, InterestStepKind, PartnershipKind, ProfileKind, ProfileStatus } from './marketplace-terms.js'
 
 // The matchmaking domain's tables, as Kysely sees them; joined into the one Database type in platform/database.ts.
-
-export {
-  closeOutcomes,
-  geographicScopes,
-  interestStepKinds,
-  partnershipKinds,
-  profileKinds,
-  profileStatuses,
-  type CloseOutcome,
-  type GeographicScope,
-  type InterestStepKind,
-  type PartnershipKind,
-  type ProfileKind,
-  type ProfileStatus,
-} from './marketplace-terms.js'
-import type { CloseOutcome, GeographicScope, InterestStepKind, PartnershipKind, ProfileKind, ProfileStatus } from './marketplace-terms.js'
 
 type Bigint = ColumnType<number, number | bigint, number | bigint>
 

@@ -6,9 +6,8 @@ import { AppError, invalidField, notFound } from '../platform/errors.js'
 import { translate, type Locale } from '../platform/i18n.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import type { ProfileRef } from './matchmaking.policies.js'
-import type { CloseOutcome, GeographicScope, PartnershipKind, ProfileKind, ProfileStatus } from './matchmaking.tables.js'
 import type { ProfileChanges, ProfileCreate } from './matchmaking.schema.js'
-import { kindsWithTrl } from './marketplace-terms.js'
+import { kindsWithTrl, type CloseOutcome, type GeographicScope, type PartnershipKind, type ProfileKind, type ProfileStatus } from './marketplace-terms.js'
 
 export type OrganisationRef = {
   id: string

@@ -59,7 +59,7 @@ export async function createTestContext(options: { demo?: boolean; queryExpander
   await loadReferenceData(handle.db)
   if (options.demo ?? true) await seedIfEmpty(handle.db)
   const config = { ...loadConfig({}), publicUrl: 'http://clock.test', logLevel: 'silent' }
-  const app = await buildApp({ db: handle.db, config, ...(options.queryExpander && { queryExpander: options.queryExpander }) })
+  const app = await buildApp({ db: handle.db, config, queryExpander: options.queryExpander })
   await app.ready()
   return {
     app,

@@ -113,8 +113,9 @@ export type Recommendation = {
  * closest to the query's (0.1765); the signals times the size of the co-participation pool (0.1795, MRR 0.0786) or
  * times the share of companies among the partners (0.1735); and piecewise (binned) popularity, co-participation,
  * walk, overlap and topic: MRR up to 0.0815, but hit@10 down to 0.172–0.1765 (the likelihood gains at the top ranks,
- * not around the tenth); walks restarting at 0.7 and at 0.1 beside this one (0.176). On dev, the queries whose hidden partner shares a past project with three or more given
- * partners number 62 of 535 (the engine finds 28); 221 hide one that never worked with a given partner (it finds 10).
+ * not around the tenth); walks restarting at 0.7 and at 0.1 beside this one (0.176). On dev, the queries whose
+ * hidden partner shares a past project with three or more given partners number 62 of 535 (the engine finds 28);
+ * 221 hide one that never worked with a given partner (it finds 10).
  */
 export const featureNames = [
   'popularity', // log(1 + corpus projects)
@@ -508,13 +509,18 @@ export function scoreCandidates(
 export function rankCandidates(index: ConsortiumIndex, scores: Float64Array, excluded: ReadonlySet<number>): number[] {
   const order: number[] = []
   for (let oi = 0; oi < index.orgs.length; oi++) if (!excluded.has(oi)) order.push(oi)
-  order.sort((a, b) => scores[b]! - scores[a]! || compareKeys(index.orgs[a]!.key, index.orgs[b]!.key))
-  return order
+  return order.sort(rankingOrder(index, scores))
+}
+
+/** Descending score, then organisation key: the one order of {@link rankCandidates} and {@link topCandidates}. */
+function rankingOrder(index: ConsortiumIndex, scores: Float64Array): (a: number, b: number) => number {
+  return (a, b) => scores[b]! - scores[a]! || compareKeys(index.orgs[a]!.key, index.orgs[b]!.key)
 }
 
 /** The first `limit` of {@link rankCandidates}, without sorting them all: a recommendation shows ten of thousands. */
 export function topCandidates(index: ConsortiumIndex, scores: Float64Array, excluded: ReadonlySet<number>, limit: number): number[] {
-  const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && compareKeys(index.orgs[a]!.key, index.orgs[b]!.key) < 0)
+  const order = rankingOrder(index, scores)
+  const before = (a: number, b: number): boolean => order(a, b) < 0
   const top: number[] = []
   if (limit <= 0) return top
   for (let oi = 0; oi < index.orgs.length; oi++) {

@@ -1,5 +1,5 @@
 import { translate, type Locale } from '../../platform/i18n.js'
-import type { ProfileKind } from '../matchmaking.tables.js'
+import type { ProfileKind } from '../marketplace-terms.js'
 import { isRequest, type Reason } from './score.js'
 
 export type ExplainedReason = { code: Reason['code']; points: number; text: string }

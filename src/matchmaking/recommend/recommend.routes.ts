@@ -13,7 +13,7 @@ import { loadNames, referencedIds } from './names.js'
 import { needsForOrganisation, recommendForProfile } from './recommend.service.js'
 import { forwardNeed } from './routing.js'
 import type { Reason } from './score.js'
-import type { ProfileKind } from '../matchmaking.tables.js'
+import type { ProfileKind } from '../marketplace-terms.js'
 
 const tags = ['marketplace']
 const idParams = z.object({ id: uuid })

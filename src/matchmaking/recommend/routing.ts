@@ -46,7 +46,7 @@ export async function routeNeed(db: Db, profileId: string, expander?: QueryExpan
     .where('profiles.id', '=', profileId)
     .executeTakeFirst()
   if (!profile || profile.status !== 'published' || !isRequest(profile.kind) || profile.routed_at !== null) return []
-  const { organisations } = await recommendForProfile(db, profileId, expander ? { limit: routingCandidates, expander } : { limit: routingCandidates })
+  const { organisations } = await recommendForProfile(db, profileId, { limit: routingCandidates, expander })
   const routings = districtsToTell(profile.cluster_id, organisations)
   await db.transaction().execute(async (trx) => {
     // Whoever gets here first routes the need; a concurrent run finds routed_at set and does nothing.

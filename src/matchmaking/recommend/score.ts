@@ -1,5 +1,5 @@
 import type { OrganisationType } from '../../platform/database.js'
-import type { ProfileKind } from '../matchmaking.tables.js'
+import type { ProfileKind } from '../marketplace-terms.js'
 
 /**
  * The recommendation score: a sum of points, each earned for a reason the user can read. No hidden

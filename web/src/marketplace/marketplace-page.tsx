@@ -16,7 +16,6 @@ import {
   emptyMarketplaceFilters,
   marketplaceApiPath,
   marketplaceFiltersFromSearch,
-  marketplaceFiltersToSearch,
   marketplacePageSize,
   type MarketplaceFilters,
 } from './marketplace-query'
@@ -30,7 +29,7 @@ export function MarketplacePage(): ReactElement {
   const { t } = useTranslation()
   const language = useLanguage()
   useDocumentTitle(t('marketplace.title'))
-  const [filters, apply] = useAddressFilters(marketplaceFiltersFromSearch, marketplaceFiltersToSearch)
+  const [filters, apply] = useAddressFilters(marketplaceFiltersFromSearch)
   const { data, error, loading } = useApi<ProfilePage>(marketplaceApiPath(filters))
   const { user } = useSession()
   const ownOrganisation = user?.organisations[0]

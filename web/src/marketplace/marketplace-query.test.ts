@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { emptyMarketplaceFilters, marketplaceApiPath, marketplaceFiltersFromSearch, marketplaceFiltersToSearch } from './marketplace-query'
+import { filtersToSearch } from '../platform/address-filters'
+import { emptyMarketplaceFilters, marketplaceApiPath, marketplaceFiltersFromSearch } from './marketplace-query'
 
 describe('marketplace filters in the address bar', () => {
   it('round-trip through the address bar', () => {
     const filters = { ...emptyMarketplaceFilters, q: 'idrogeno verde', kind: 'technology_offer' as const, taxonomy: 'TR', trlMin: '4', page: 2 }
-    expect(marketplaceFiltersFromSearch(marketplaceFiltersToSearch(filters))).toEqual(filters)
-    expect(marketplaceFiltersToSearch(emptyMarketplaceFilters).toString()).toBe('')
+    expect(marketplaceFiltersFromSearch(filtersToSearch(filters))).toEqual(filters)
+    expect(filtersToSearch(emptyMarketplaceFilters).toString()).toBe('')
   })
 
   it('drop values the server would refuse', () => {

@@ -1,4 +1,4 @@
-import { filterPatterns, filtersToSearch, matching, oneOf, pageFromSearch, queryFromSearch } from '../platform/address-filters'
+import { filterPatterns, matching, oneOf, pageFromSearch, queryFromSearch } from '../platform/address-filters'
 import { withQuery } from '../platform/api'
 import { organisationTypes, sizeClasses, type OrganisationType, type SizeClass } from '../organisations/types'
 import { profileKinds, type ProfileKind } from './types'
@@ -47,8 +47,6 @@ export function marketplaceFiltersFromSearch(params: URLSearchParams): Marketpla
     page: pageFromSearch(params),
   }
 }
-
-export const marketplaceFiltersToSearch = (filters: MarketplaceFilters): URLSearchParams => filtersToSearch(filters)
 
 export function marketplaceApiPath(filters: MarketplaceFilters): string {
   const { page, ...rest } = filters

@@ -9,7 +9,7 @@ import { FiltersPanel, SearchBox, useAddressFilters } from '../platform/search-p
 import { useApi } from '../platform/use-api'
 import { useLanguage } from '../platform/use-language'
 import { TaxonomySelect } from '../taxonomy/taxonomy-select'
-import { directoryApiPath, directoryFiltersToSearch, directoryPageSize, emptyFilters, filtersFromSearch, hasFilters, type DirectoryFilters } from './directory-query'
+import { directoryApiPath, directoryPageSize, emptyFilters, filtersFromSearch, hasFilters, type DirectoryFilters } from './directory-query'
 import { OrganisationCard } from './organisation-card'
 import { ClusterFilter, OrganisationTypeFilter, RegionFilter, SizeClassFilter } from './organisation-filter-fields'
 import type { OrganisationPage } from './types'
@@ -19,7 +19,7 @@ export function DirectoryPage(): ReactElement {
   const { t } = useTranslation()
   const language = useLanguage()
   useDocumentTitle(t('nav.directory'))
-  const [filters, apply] = useAddressFilters(filtersFromSearch, directoryFiltersToSearch)
+  const [filters, apply] = useAddressFilters(filtersFromSearch)
   const { data, error, loading } = useApi<OrganisationPage>(directoryApiPath(filters))
   const goToPage = (page: number): void => {
     apply({ page })

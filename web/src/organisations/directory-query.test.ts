@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { directoryApiPath, emptyFilters, filtersFromSearch, directoryFiltersToSearch, hasFilters } from './directory-query'
+import { filtersToSearch } from '../platform/address-filters'
+import { directoryApiPath, emptyFilters, filtersFromSearch, hasFilters } from './directory-query'
 
 describe('directory filters in the address bar', () => {
   it('round-trips every filter', () => {
@@ -14,11 +15,11 @@ describe('directory filters in the address bar', () => {
       country: 'IT',
       page: 3,
     }
-    expect(filtersFromSearch(directoryFiltersToSearch(filters))).toEqual(filters)
+    expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters)
   })
 
   it('leaves out empty filters and the first page', () => {
-    expect(directoryFiltersToSearch({ ...emptyFilters, q: 'laser' }).toString()).toBe('q=laser')
+    expect(filtersToSearch({ ...emptyFilters, q: 'laser' }).toString()).toBe('q=laser')
     expect(hasFilters(emptyFilters)).toBe(false)
     expect(hasFilters({ ...emptyFilters, page: 4 })).toBe(false)
     expect(hasFilters({ ...emptyFilters, taxonomy: 'ICT' })).toBe(true)

@@ -42,13 +42,11 @@ export function filtersFromSearch(params: URLSearchParams): DirectoryFilters {
   }
 }
 
-export const directoryFiltersToSearch = (filters: DirectoryFilters): URLSearchParams => filtersToSearch(filters)
-
 export function directoryApiPath(filters: DirectoryFilters): string {
   const { page, ...rest } = filters
   return withQuery('/api/organisations', { ...rest, q: rest.q.trim(), page, pageSize: directoryPageSize })
 }
 
 export function hasFilters(filters: DirectoryFilters): boolean {
-  return directoryFiltersToSearch({ ...filters, page: 1 }).toString() !== ''
+  return filtersToSearch({ ...filters, page: 1 }).toString() !== ''
 }

@@ -1,19 +1,19 @@
 import { useEffect, useState, type FormEvent, type ReactElement, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
+import { filtersToSearch } from './address-filters'
 
 /**
  * A search page's filters, read from the address bar, and a way to change some of them (back to the first
  * page unless the change says otherwise).
  */
-export function useAddressFilters<F extends { page: number }>(
+export function useAddressFilters<F extends { page: number } & Record<string, string | number>>(
   fromSearch: (params: URLSearchParams) => F,
-  toSearch: (filters: F) => URLSearchParams,
 ): [F, (changes: Partial<F>) => void] {
   const [searchParams, setSearchParams] = useSearchParams()
   // Read the address bar itself, not this render's copy: two quick changes must not undo each other.
   const apply = (changes: Partial<F>): void => {
     const latest = fromSearch(new URLSearchParams(window.location.search))
-    setSearchParams(toSearch({ ...latest, page: 1, ...changes }))
+    setSearchParams(filtersToSearch({ ...latest, page: 1, ...changes }))
   }
   return [fromSearch(searchParams), apply]
 }
