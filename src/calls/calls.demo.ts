@@ -3,9 +3,14 @@ import type { Db } from '../platform/db.js'
 import { createRandom, type Random } from '../demo/random.js'
 import type { CallCreate } from './calls.schema.js'
 import { createCall, publishCall } from './calls.service.js'
+import { evaluateDemoCall } from './evaluation/evaluation.demo.js'
 import { confirmPartner, createProposal, submitProposal } from './proposals.service.js'
 
 const M = 100_000_000 // one million EUR in cents
+
+type Candidate = { id: string; type: string; member: boolean }
+
+type DemoPlan = { line: 'A' | 'B'; title: string; taxonomy: string }
 
 /** The Piedmont practice (DOMAIN.md) as a CLOCK call: line A for members, line B for non-members who commit to join. */
 export const demoCall: CallCreate = {
@@ -54,7 +59,56 @@ export const demoCall: CallCreate = {
   ],
 }
 
-type Candidate = { id: string; type: string; member: boolean }
+/** The year before's call, closed and evaluated (see evaluation.demo.ts): its ranking is there to read. */
+export const demoClosedCall: CallCreate = {
+  ...demoCall,
+  titleIt: 'Innovazione di filiera nei distretti 2025',
+  titleEn: 'Supply-chain innovation in the districts 2025',
+  summaryIt: 'Progetti di filiera tra imprese e laboratori dei distretti, dalla validazione in laboratorio al dimostratore.',
+  summaryEn: 'Supply-chain projects between the districts’ firms and labs, from laboratory validation to a demonstrator.',
+  opensAt: '2025-02-03T08:00:00.000Z',
+  closesAt: '2025-05-30T15:00:00.000Z',
+  lines: [
+    { code: 'A', titleIt: 'Soci dei distretti', titleEn: 'District members', budgetCents: 15 * M / 10, membersOnly: true, nonMembersMustCommit: false, clusterSlug: 'clock' },
+    { code: 'B', titleIt: 'Nuovi soci', titleEn: 'New members', budgetCents: 9 * M / 10, membersOnly: false, nonMembersMustCommit: true, clusterSlug: 'clock' },
+  ],
+  budget: [
+    { source: 'regional', year: 2025, amountCents: 15 * M / 10 },
+    { source: 'eu_structural', year: 2025, amountCents: 9 * M / 10 },
+  ],
+  evaluation: { evaluatorsPerProposal: 3, overallThreshold: 3 },
+  faq: [],
+}
+
+const closedCallPlans: DemoPlan[] = [
+  { line: 'A', title: 'Compositi leggeri per carrozze ferroviarie', taxonomy: 'CN.03' },
+  { line: 'A', title: 'Visione artificiale per il controllo qualità delle lastre di marmo', taxonomy: 'SF.01' },
+  { line: 'A', title: 'Vernici fotocatalitiche per l’edilizia storica', taxonomy: 'CN.02' },
+  { line: 'A', title: 'Cobot per la finitura di componenti in pelle', taxonomy: 'SF.02' },
+  { line: 'A', title: 'Sensori in fibra ottica per il monitoraggio dei binari', taxonomy: 'ICT.07' },
+  { line: 'B', title: 'Recupero dei fanghi di segagione come materia prima seconda', taxonomy: 'CN.01' },
+  { line: 'B', title: 'Tracciabilità digitale della filiera tessile', taxonomy: 'ICT.05' },
+]
+
+/**
+ * The closed demo call: proposals submitted in spring 2025, then assigned, scored and agreed by the demo
+ * evaluators. Does nothing when a call with its title exists, or when the demo evaluators are missing.
+ */
+export async function seedDemoClosedCall(db: Db): Promise<void> {
+  const existing = await db.selectFrom('calls').select('id').where('title_it', '=', demoClosedCall.titleIt).limit(1).execute()
+  if (existing.length > 0) return
+  const random = createRandom(2025_05)
+  const callId = await createCall(db, null, demoClosedCall)
+  await publishCall(db, null, callId, new Date('2025-01-20T08:00:00Z'))
+  const submittedOn = new Date('2025-05-12T10:00:00Z')
+  const parties = new DemoParties(await candidatesOn(db, submittedOn.toISOString().slice(0, 10)), random)
+  const proposals: string[] = []
+  for (const plan of closedCallPlans) {
+    const id = await addDemoProposal(db, callId, plan, parties, random, { actorId: null, now: submittedOn, submit: true })
+    if (id) proposals.push(id)
+  }
+  await evaluateDemoCall(db, callId, proposals, random)
+}
 
 /**
  * Publishes the demo call and adds proposals from demo organisations: one draft led by the demo
@@ -70,9 +124,7 @@ export async function seedDemoCalls(db: Db): Promise<void> {
   const open = now.getTime() >= Date.parse(demoCall.opensAt) && now.getTime() <= Date.parse(demoCall.closesAt)
   if (!open) return
 
-  const candidates = await candidatesOn(db, now.toISOString().slice(0, 10))
-  const firms = (member: boolean): Candidate[] => candidates.filter((item) => item.member === member && ['sme', 'startup'].includes(item.type))
-  const labs = candidates.filter((item) => item.member && ['university', 'research_organisation'].includes(item.type))
+  const parties = new DemoParties(await candidatesOn(db, now.toISOString().slice(0, 10)), random)
   const demoOrganisation = await db
     .selectFrom('organisation_users')
     .innerJoin('users', 'users.id', 'organisation_users.user_id')
@@ -80,56 +132,97 @@ export async function seedDemoCalls(db: Db): Promise<void> {
     .where('users.email', '=', 'orgadmin@clock.demo')
     .executeTakeFirst()
 
-  const plans: { line: 'A' | 'B'; title: string; taxonomy: string; submit: boolean; lead?: string }[] = [
-    { line: 'A', title: 'Rivestimenti antibatterici per superfici ospedaliere', taxonomy: 'CN.02', submit: true },
-    { line: 'A', title: 'Gemello digitale per la lavorazione del marmo', taxonomy: 'SF.01', submit: true },
-    { line: 'B', title: 'Tessuti tecnici riciclati per la nautica', taxonomy: 'CN.03', submit: true },
-    { line: 'A', title: 'Sensori per la manutenzione predittiva ferroviaria', taxonomy: 'SF.01', submit: false, ...(demoOrganisation && { lead: demoOrganisation.organisation_id }) },
+  const plans: DemoPlan[] = [
+    { line: 'A', title: 'Rivestimenti antibatterici per superfici ospedaliere', taxonomy: 'CN.02' },
+    { line: 'A', title: 'Gemello digitale per la lavorazione del marmo', taxonomy: 'SF.01' },
+    { line: 'B', title: 'Tessuti tecnici riciclati per la nautica', taxonomy: 'CN.03' },
   ]
-  const used = new Set<string>()
-  const take = (pool: Candidate[]): string | undefined => {
-    const free = pool.filter((item) => !used.has(item.id))
+  for (const plan of plans) await addDemoProposal(db, callId, plan, parties, random, { actorId: null, now, submit: true })
+  if (demoOrganisation) {
+    // A draft of the demo accounts' organisation; one that is not a member applies on line B, committing to join.
+    const plan: DemoPlan = { line: 'A', title: 'Sensori per la manutenzione predittiva ferroviaria', taxonomy: 'SF.01' }
+    await addDemoProposal(db, callId, plan, parties, random, { actorId: demoOrganisation.id, now, submit: false, lead: demoOrganisation.organisation_id })
+  }
+}
+
+/** Hands out demo organisations for proposals, each at most once. */
+class DemoParties {
+  private readonly used = new Set<string>()
+  constructor(
+    private readonly candidates: readonly Candidate[],
+    private readonly random: Random,
+  ) {}
+
+  isMember(id: string): boolean {
+    return this.candidates.find((item) => item.id === id)?.member ?? false
+  }
+
+  firm(member: boolean): string | undefined {
+    return this.take((item) => item.member === member && ['sme', 'startup'].includes(item.type))
+  }
+
+  lab(): string | undefined {
+    return this.take((item) => item.member && ['university', 'research_organisation'].includes(item.type))
+  }
+
+  claim(id: string): void {
+    this.used.add(id)
+  }
+
+  private take(fits: (item: Candidate) => boolean): string | undefined {
+    const free = this.candidates.filter((item) => fits(item) && !this.used.has(item.id))
     if (free.length === 0) return undefined
-    const chosen = random.pick(free).id
-    used.add(chosen)
+    const chosen = this.random.pick(free).id
+    this.used.add(chosen)
     return chosen
   }
-  const isMember = new Map(candidates.map((item) => [item.id, item.member]))
-  for (const plan of plans) {
-    const lead = plan.lead ?? take(firms(true))
-    if (!lead) continue
-    // The demo accounts' organisation may not be a member: it then applies on line B, committing to join.
-    const line = plan.lead && !isMember.get(plan.lead) ? 'B' : plan.line
-    const partner = take(line === 'A' ? firms(true) : firms(false))
-    const lab = take(labs)
-    if (!partner || !lab) continue
-    used.add(lead)
-    const partners = [lead, partner, lab].map((organisationId) => ({
-      organisationId,
-      commitsToJoin: line === 'B' && !isMember.get(organisationId),
-      costs: demoCosts(random, organisationId === lab),
-    }))
-    const id = await createProposal(
-      db,
-      plan.lead && demoOrganisation ? demoOrganisation.id : null,
-      callId,
-      {
-        leadOrganisationId: lead,
-        line,
-        title: plan.title,
-        abstract: `${plan.title}: dalla validazione in laboratorio (TRL 4) al dimostratore in ambiente operativo (TRL 7).`,
-        taxonomyCode: await knownTaxonomy(db, plan.taxonomy),
-        trlStart: 4,
-        trlEnd: 7,
-        wideDissemination: random.chance(0.5),
-        partners,
-      },
-      now,
-    )
-    if (!plan.submit) continue
-    for (const organisationId of [partner, lab]) await confirmPartner(db, null, id, organisationId, now)
-    await submitProposal(db, null, id, () => now, 'it')
-  }
+}
+
+/**
+ * One demo proposal: a lead firm, a partner firm (a member on line A, a non-member committing to join on line B)
+ * and a district lab; with `submit`, the partners confirm and the lead submits. Undefined when the pools ran dry.
+ */
+async function addDemoProposal(
+  db: Db,
+  callId: string,
+  plan: DemoPlan,
+  parties: DemoParties,
+  random: Random,
+  options: { actorId: string | null; now: Date; submit: boolean; lead?: string },
+): Promise<string | undefined> {
+  const lead = options.lead ?? parties.firm(true)
+  if (!lead) return undefined
+  parties.claim(lead)
+  const line = options.lead && !parties.isMember(options.lead) ? 'B' : plan.line
+  const partner = parties.firm(line === 'A')
+  const lab = parties.lab()
+  if (!partner || !lab) return undefined
+  const partners = [lead, partner, lab].map((organisationId) => ({
+    organisationId,
+    commitsToJoin: line === 'B' && !parties.isMember(organisationId),
+    costs: demoCosts(random, organisationId === lab),
+  }))
+  const id = await createProposal(
+    db,
+    options.actorId,
+    callId,
+    {
+      leadOrganisationId: lead,
+      line,
+      title: plan.title,
+      abstract: `${plan.title}: dalla validazione in laboratorio (TRL 4) al dimostratore in ambiente operativo (TRL 7).`,
+      taxonomyCode: await knownTaxonomy(db, plan.taxonomy),
+      trlStart: 4,
+      trlEnd: 7,
+      wideDissemination: random.chance(0.5),
+      partners,
+    },
+    options.now,
+  )
+  if (!options.submit) return id
+  for (const organisationId of [partner, lab]) await confirmPartner(db, null, id, organisationId, options.now)
+  await submitProposal(db, null, id, () => options.now, 'it')
+  return id
 }
 
 function demoCosts(random: Random, researchOrganisation: boolean): { industrialResearch: number; experimentalDevelopment: number; other: number } {

@@ -1,5 +1,5 @@
 import { hashPassword } from '../accounts/password.js'
-import { seedDemoCalls } from '../calls/calls.demo.js'
+import { seedDemoCalls, seedDemoClosedCall } from '../calls/calls.demo.js'
 import { seedDemoEvents } from '../events/events.demo.js'
 import { seedDemoMarketplace } from '../matchmaking/matchmaking.demo.js'
 import { seedDemoOpportunities } from '../opportunities/opportunities.demo.js'
@@ -18,13 +18,17 @@ type DemoAccount = {
   organisationRole?: 'admin' | 'member'
 }
 
-// One account per role; the README lists them.
+// One account per role (evaluators: four); the README lists them.
 export const demoAccounts: readonly DemoAccount[] = [
   { email: 'admin@clock.demo', fullName: 'Paola Amministratrice', roles: ['platform_admin'] },
   { email: 'officer@clock.demo', fullName: 'Roberto Funzionario', roles: ['ma_officer'] },
   { email: 'manager.materials@clock.demo', fullName: 'Lucia Gestore', roles: [], managedClusters: ['tuscany-advanced-materials'] },
   { email: 'manager.clock@clock.demo', fullName: 'Carlo Coordinatore', roles: [], managedClusters: ['clock'] },
   { email: 'evaluator@clock.demo', fullName: 'Anna Valutatrice', roles: ['evaluator'] },
+  // Three more evaluators, so that the closed demo call has panels of three.
+  { email: 'evaluator2@clock.demo', fullName: 'Bruno Valutatore', roles: ['evaluator'] },
+  { email: 'evaluator3@clock.demo', fullName: 'Chiara Valutatrice', roles: ['evaluator'] },
+  { email: 'evaluator4@clock.demo', fullName: 'Davide Valutatore', roles: ['evaluator'] },
   { email: 'orgadmin@clock.demo', fullName: 'Marco Imprenditore', roles: [], organisationRole: 'admin' },
   { email: 'member@clock.demo', fullName: 'Sara Ricercatrice', roles: [], organisationRole: 'member' },
 ]
@@ -42,6 +46,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   })
   // Each domain's demo opens its own transactions, so it runs after the registry's has committed.
   await seedDemoCalls(db)
+  await seedDemoClosedCall(db)
   await seedDemoEvents(db)
   await seedDemoMarketplace(db)
   await seedDemoOpportunities(db)

@@ -100,7 +100,9 @@ describe('evaluation and ranking', () => {
     await send('PUT', `/api/proposals/${a1}/providers`, applicant, { providers: [{ organisationId: provider, service: 'Prove di laboratorio', amountCents: euros(40_000) }] })
     await handle.db.updateTable('calls').set({ closes_at: new Date(Date.now() - 60_000) }).where('id', '=', callId).execute()
 
-    // The pool: the demo evaluator and two more experts, named so that the demo one sorts first.
+    // The pool: the demo evaluator and two more experts, named so that the demo one sorts first. The demo's other
+    // evaluators (they scored last year's closed call) step aside.
+    await handle.db.deleteFrom('user_roles').where('role', '=', 'evaluator').where('user_id', '!=', anna).execute()
     const experts = await Promise.all(['Bruno Esperto', 'Chiara Esperta'].map(async (fullName) => {
       const user = await createUser(handle.db, { roles: ['evaluator'] })
       await handle.db.updateTable('users').set({ full_name: fullName }).where('id', '=', user.id).execute()
