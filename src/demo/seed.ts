@@ -1,5 +1,6 @@
 import { hashPassword } from '../accounts/password.js'
 import { seedDemoCalls, seedDemoClosedCall } from '../calls/calls.demo.js'
+import { seedDemoBrokerage } from '../events/brokerage/brokerage.demo.js'
 import { seedDemoEvents } from '../events/events.demo.js'
 import { seedDemoMarketplace } from '../matchmaking/matchmaking.demo.js'
 import { seedDemoOpportunities } from '../opportunities/opportunities.demo.js'
@@ -48,6 +49,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   await seedDemoCalls(db)
   await seedDemoClosedCall(db)
   await seedDemoEvents(db)
+  await seedDemoBrokerage(db)
   await seedDemoMarketplace(db)
   await seedDemoOpportunities(db)
   return true

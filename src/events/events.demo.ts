@@ -72,7 +72,7 @@ type Plan = {
   language: EventLanguage
 }
 
-function romeDay(offset: number): string {
+export function romeDay(offset: number): string {
   const today = toRomeLocal(new Date()).slice(0, 10)
   const date = new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000)
   const weekday = date.getUTCDay()
