@@ -18,13 +18,13 @@ import {
   updateProfile,
 } from './accounts.service.js'
 import {
-  platformRole,
   profileBody,
   resetConfirmBody,
   resetRequestBody,
   rolesBody,
   signInBody,
   signUpBody,
+  userListItem,
   userView,
 } from './accounts.schema.js'
 import { createThrottle } from './throttle.js'
@@ -100,19 +100,7 @@ export function accountsRoutes(server: FastifyInstance, { db, config }: AppConte
       schema: {
         tags,
         querystring: z.object({ q: z.string().max(100).optional() }).strict(),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                email: z.string(),
-                fullName: z.string(),
-                roles: z.array(platformRole),
-                managedClusters: z.array(z.object({ id: z.string(), slug: z.string() })),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(userListItem) }) },
       },
     },
     async (request) => {

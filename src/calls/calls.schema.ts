@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { plainText, requiredText, taxonomyCodes } from '../platform/validation.js'
 import { evaluationSettings } from './evaluation/evaluation.schema.js'
+import { budgetSources } from './call-terms.js'
 
 const cents = z.number().int().min(0).max(10_000_000_000_000)
 const instant = z.iso.datetime({ offset: true })
@@ -21,7 +22,7 @@ export const callLine = z
 
 export const budgetShare = z
   .object({
-    source: z.enum(['national', 'regional', 'eu_structural', 'private']),
+    source: z.enum(budgetSources),
     year: z.number().int().min(2000).max(2100),
     amountCents: cents,
   })

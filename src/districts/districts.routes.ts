@@ -9,7 +9,7 @@ import {
   clusterDetail,
   clusterKind,
   clusterSummary,
-  memberRow,
+  memberPage,
   membersQuery,
   membershipBody,
   membershipChanges,
@@ -60,7 +60,7 @@ export function districtsRoutes(server: FastifyInstance, { db }: AppContext): vo
 
   app.get(
     '/clusters/:slug/members',
-    { schema: { tags, params: slugParams, querystring: membersQuery, response: { 200: z.object({ items: z.array(memberRow), total: z.number() }) } } },
+    { schema: { tags, params: slugParams, querystring: membersQuery, response: { 200: memberPage } } },
     async (request) => {
       const clusterId = await findClusterId(db, request.params.slug)
       return listMembers(db, clusterId, request.query.page, request.query.pageSize)

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { isoDate, plainText, taxonomyCodes, uuid, webAddress } from '../platform/validation.js'
+import { clusterKinds } from './district-terms.js'
 
-export const clusterKind = z.enum(['regional_district', 'cluster_of_clusters', 'regional_cluster', 'national_cluster'])
+export const clusterKind = z.enum(clusterKinds)
 
 export const clusterRef = z.object({ slug: z.string(), nameIt: z.string(), nameEn: z.string(), kind: clusterKind })
 
@@ -56,6 +57,8 @@ export const memberRow = z.object({
   since: z.string(),
   until: z.string().nullable(),
 })
+
+export const memberPage = z.object({ items: z.array(memberRow), total: z.number() })
 
 export const membershipBody = z
   .object({ organisationId: uuid, associated: z.boolean(), since: isoDate, until: isoDate.nullable().optional() })

@@ -1,6 +1,7 @@
 import { createRandom } from '../demo/random.js'
 import type { Db } from '../platform/db.js'
-import type { EventKind, EventLanguage, RegistrationMode } from './events.tables.js'
+import type { EventKind } from './event-terms.js'
+import type { EventLanguage, RegistrationMode } from './events.tables.js'
 import { romeLocalToInstant, toRomeLocal } from './rome-time.js'
 
 // Demo calendar: some 40 events over the coming months, relative to today, so `npm start` always shows a

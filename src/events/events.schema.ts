@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import { isoDate, plainText, requiredText, taxonomyCodes, uuid, webAddress } from '../platform/validation.js'
-
-export const eventKinds = ['workshop', 'info_day', 'training', 'matchmaking', 'lab_open_day', 'researchers_visit'] as const
-export const audiences = ['startups', 'smes', 'large_companies', 'research', 'finance', 'public_bodies', 'citizens'] as const
+import { audiences, eventKinds } from './event-terms.js'
 
 export const eventKind = z.enum(eventKinds)
 export const audience = z.enum(audiences)

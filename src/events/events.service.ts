@@ -8,7 +8,8 @@ import type { Actor } from '../platform/policies.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import { findAllOverlaps, findClashes, type CalendarEntry, type TaxonomyMatch } from './clash.js'
 import { canManageEvent, canOrganiseFor, canRegister, canViewEvent, canAnswerInvitation } from './events.policies.js'
-import type { CoorganiserStatus, EventKind, EventLanguage, EventStatus, RegistrationMode, RegistrationStatus } from './events.tables.js'
+import type { EventKind } from './event-terms.js'
+import type { CoorganiserStatus, EventLanguage, EventStatus, RegistrationMode, RegistrationStatus } from './events.tables.js'
 import { parseEventTime, romeLocalToInstant, toRomeLocal } from './rome-time.js'
 
 export type ClusterRef = { id: string; slug: string; nameIt: string; nameEn: string; shortName: string }

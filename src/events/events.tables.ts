@@ -1,9 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../platform/database.js'
 import type { BrokerageTables } from './brokerage/brokerage.tables.js'
+import type { EventKind } from './event-terms.js'
 
 // The events domain's tables, as Kysely sees them; joined into the one Database type in platform/database.ts.
-export type EventKind = 'workshop' | 'info_day' | 'training' | 'matchmaking' | 'lab_open_day' | 'researchers_visit'
 export type EventStatus = 'draft' | 'published' | 'cancelled'
 export type EventLanguage = 'it' | 'en' | 'it_en'
 export type RegistrationMode = 'none' | 'open' | 'approval'

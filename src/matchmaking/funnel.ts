@@ -1,4 +1,5 @@
-import type { FollowUp, RequestStatus } from '../events/brokerage/brokerage.tables.js'
+import type { RequestStatus } from '../events/brokerage/brokerage.tables.js'
+import type { FollowUp } from '../events/event-terms.js'
 import { heldState, partnershipStage, type StatsMeeting } from '../events/brokerage/stats.js'
 import { funnelStages, meetingStages, type FunnelStage, type InterestStepKind, type MeetingStage } from './marketplace-terms.js'
 

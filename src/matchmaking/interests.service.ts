@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { FollowUp, RequestStatus } from '../events/brokerage/brokerage.tables.js'
+import type { RequestStatus } from '../events/brokerage/brokerage.tables.js'
+import type { FollowUp } from '../events/event-terms.js'
 import { audit } from '../platform/audit.js'
 import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { isoDate, plainText, uuid } from '../platform/validation.js'
-
-export const topicStatuses = ['open', 'forthcoming', 'closed'] as const
+import { topicStatuses } from './topic-terms.js'
 
 export const topicListQuery = z
   .object({

@@ -11,10 +11,13 @@ import {
   organisationChanges,
   organisationCreate,
   organisationDetail,
-  organisationSummary,
+  organisationPage,
+  organisationUser,
   organisationUserBody,
+  province,
+  region,
   sizePreviewQuery,
-  sizeClass,
+  smeAssessment,
 } from './organisations.schema.js'
 import {
   addOrganisationUser,
@@ -42,9 +45,7 @@ export function organisationsRoutes(server: FastifyInstance, { db }: AppContext)
         tags,
         summary: 'Search the directory',
         querystring: directoryQuery,
-        response: {
-          200: z.object({ items: z.array(organisationSummary), total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number() }),
-        },
+        response: { 200: organisationPage },
       },
     },
     async (request) => {
@@ -55,7 +56,7 @@ export function organisationsRoutes(server: FastifyInstance, { db }: AppContext)
 
   app.get(
     '/organisations/size-preview',
-    { schema: { tags, summary: 'EU SME class for the given figures, with reasons', querystring: sizePreviewQuery, response: { 200: z.object({ size: sizeClass.nullable(), reasons: z.array(z.string()) }) } } },
+    { schema: { tags, summary: 'EU SME class for the given figures, with reasons', querystring: sizePreviewQuery, response: { 200: smeAssessment } } },
     async (request) => {
       const classification = classifySme({
         headcount: request.query.headcount ?? null,
@@ -97,11 +98,9 @@ export function organisationsRoutes(server: FastifyInstance, { db }: AppContext)
     },
   )
 
-  const userRow = z.object({ userId: z.string(), email: z.string(), fullName: z.string(), role: z.enum(['member', 'admin']) })
-
   app.get(
     '/organisations/:id/users',
-    { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(userRow) }) } } },
+    { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(organisationUser) }) } } },
     async (request) => {
       await assertOrganisationExists(db, request.params.id)
       authorize(request.actor, { action: 'organisation.manageUsers', organisationId: request.params.id })
@@ -111,7 +110,7 @@ export function organisationsRoutes(server: FastifyInstance, { db }: AppContext)
 
   app.post(
     '/organisations/:id/users',
-    { schema: { tags, params: idParams, body: organisationUserBody, response: { 200: z.object({ items: z.array(userRow) }) } } },
+    { schema: { tags, params: idParams, body: organisationUserBody, response: { 200: z.object({ items: z.array(organisationUser) }) } } },
     async (request) => {
       await assertOrganisationExists(db, request.params.id)
       authorize(request.actor, { action: 'organisation.manageUsers', organisationId: request.params.id })
@@ -133,13 +132,13 @@ export function organisationsRoutes(server: FastifyInstance, { db }: AppContext)
 
   app.get(
     '/geo/provinces',
-    { schema: { tags: ['geography'], response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), nuts3: z.string(), regionNuts2: z.string(), regionNameIt: z.string(), regionNameEn: z.string() })) }) } } },
+    { schema: { tags: ['geography'], response: { 200: z.object({ items: z.array(province) }) } } },
     async () => ({ items: await listProvinces(db) }),
   )
 
   app.get(
     '/geo/regions',
-    { schema: { tags: ['geography'], response: { 200: z.object({ items: z.array(z.object({ nuts2: z.string(), nameIt: z.string(), nameEn: z.string() })) }) } } },
+    { schema: { tags: ['geography'], response: { 200: z.object({ items: z.array(region) }) } } },
     async () => ({ items: await listRegions(db) }),
   )
 }

@@ -1,18 +1,9 @@
 import { z } from 'zod'
 import { emailAddress, plainText, requiredText, taxonomyCodes, webAddress } from '../platform/validation.js'
+import { organisationTypes, sizeClasses } from './organisation-terms.js'
 
-export const organisationType = z.enum([
-  'startup',
-  'sme',
-  'large_company',
-  'company',
-  'research_organisation',
-  'university',
-  'financial_operator',
-  'public_body',
-  'other',
-])
-export const sizeClass = z.enum(['micro', 'small', 'medium', 'large'])
+export const organisationType = z.enum(organisationTypes)
+export const sizeClass = z.enum(sizeClasses)
 
 const euroCents = z.number().int().min(0).max(10_000_000_000_000)
 const contact = z
@@ -107,6 +98,18 @@ export const organisationSummary = z.object({
   descriptionEn: z.string(),
 })
 
+/** `totalExact` is false when a broad text query has more matches than the server counts. */
+export const organisationPage = z.object({
+  items: z.array(organisationSummary),
+  total: z.number(),
+  totalExact: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+})
+
+/** The EU SME class the figures give, with the reasons in the reader's language. */
+export const smeAssessment = z.object({ size: sizeClass.nullable(), reasons: z.array(z.string()) })
+
 export const organisationDetail = z.object({
   id: z.string(),
   legalName: z.string(),
@@ -116,7 +119,7 @@ export const organisationDetail = z.object({
   turnoverCents: z.number().nullable(),
   balanceSheetCents: z.number().nullable(),
   sizeClass: sizeClass.nullable(),
-  sme: z.object({ size: sizeClass.nullable(), reasons: z.array(z.string()) }),
+  sme: smeAssessment,
   vatNumber: z.string().nullable(),
   fiscalCode: z.string().nullable(),
   country: z.string(),
@@ -159,4 +162,17 @@ export const sizePreviewQuery = z
   })
   .strict()
 
+export const organisationUser = z.object({ userId: z.string(), email: z.string(), fullName: z.string(), role: z.enum(['member', 'admin']) })
+
 export const organisationUserBody = z.object({ email: emailAddress, role: z.enum(['member', 'admin']) }).strict()
+
+export const province = z.object({
+  code: z.string(),
+  name: z.string(),
+  nuts3: z.string(),
+  regionNuts2: z.string(),
+  regionNameIt: z.string(),
+  regionNameEn: z.string(),
+})
+
+export const region = z.object({ nuts2: z.string(), nameIt: z.string(), nameEn: z.string() })

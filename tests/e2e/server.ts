@@ -22,8 +22,11 @@ function newestChange(path: string): number {
   return Math.max(stats.mtimeMs, ...readdirSync(path).filter((name) => name !== 'dist').map((name) => newestChange(join(path, name))))
 }
 
-// The one file of the server's sources that the web bundle includes (see ARCHITECTURE.md); the others it imports are types only.
-const sharedWithWeb = [join(projectRoot, 'src/matchmaking/marketplace-terms.ts')]
+// The server's sources that the web bundle includes, the plain word lists named *-terms.ts (see ARCHITECTURE.md);
+// the others it imports are types only.
+const sharedWithWeb = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('-terms.ts'))
+  .map((path) => join(projectRoot, 'src', path))
 
 /** The server serves web/dist: build it when it is missing or older than the sources (the test runner usually has). */
 export async function ensureWebBuilt(): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { requiredText } from '../../platform/validation.js'
+import { attachmentKinds, attachmentLanguages } from '../call-terms.js'
 
 /** Largest file a call may carry, and how many files at most. */
 export const maxAttachmentBytes = 10 * 1024 * 1024
@@ -7,8 +8,8 @@ export const maxAttachmentsPerCall = 20
 /** The upload body: the file in base64 (4 characters per 3 bytes) plus the few short fields around it. */
 export const uploadBodyLimit = Math.ceil(maxAttachmentBytes / 3) * 4 + 64 * 1024
 
-export const attachmentKind = z.enum(['call_text', 'form', 'annex', 'template', 'other'])
-export const attachmentLanguage = z.enum(['it', 'en', 'both'])
+export const attachmentKind = z.enum(attachmentKinds)
+export const attachmentLanguage = z.enum(attachmentLanguages)
 
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/
 

@@ -31,7 +31,7 @@ export const providerInput = z
 export const providersInput = z.object({ providers: z.array(providerInput).max(30) }).strict()
 export const providerRow = z.object({ organisationId: z.string(), name: z.string(), researchOrganisation: z.boolean(), service: z.string(), amountCents: z.number() })
 
-const assignmentRow = z.object({
+export const assignmentRow = z.object({
   evaluatorId: z.string(),
   evaluatorName: z.string(),
   status: z.enum(['active', 'declined']),
@@ -69,7 +69,7 @@ export const reportInput = z.object({ scores: z.array(criterionScoreInput).min(1
 export const consensusInput = z.object({ scores: z.array(criterionScoreInput).min(1).max(20), comment: requiredText(8000) }).strict()
 export const rapporteurInput = z.object({ evaluatorId: z.uuid() }).strict()
 
-const scoreRow = z.object({ criterion: z.string(), score: z.number(), comment: z.string() })
+export const scoreRow = z.object({ criterion: z.string(), score: z.number(), comment: z.string() })
 
 export const myEvaluation = z.object({
   proposalId: z.string(),
@@ -111,7 +111,7 @@ export const evaluationDetail = z.object({
 })
 export type EvaluationDetail = z.infer<typeof evaluationDetail>
 
-const rankedRow = z.object({
+export const rankedRow = z.object({
   proposalId: z.string(),
   title: z.string(),
   leadName: z.string(),
@@ -150,7 +150,7 @@ export const budgetMoveInput = z
   .object({ fromLine: z.string().trim().min(1).max(8), toLine: z.string().trim().min(1).max(8), amountCents: cents.min(1), reason: requiredText(2000) })
   .strict()
 
-const indicatorValues = z.object({
+export const indicatorValues = z.object({
   submittedProjects: z.number(),
   financedProjects: z.number(),
   enterprisesInvolved: z.number(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDate, plainText, requiredText, uuid } from '../../platform/validation.js'
+import { paymentKinds, verifierKinds } from '../call-terms.js'
 
 // Requests and answers of the grants, contracts and payments API.
 
@@ -23,15 +24,15 @@ export const contractInput = z
   .strict()
 export type ContractInput = z.infer<typeof contractInput>
 
-export const paymentKind = z.enum(['advance', 'interim', 'balance'])
-export const verifierKind = z.enum(['expert', 'credit_institution'])
+export const paymentKind = z.enum(paymentKinds)
+export const verifierKind = z.enum(verifierKinds)
 
 export const paymentInput = z
   .object({ organisationId: uuid, kind: paymentKind, amountCents: cents.min(1), paidOn: isoDate, verifierKind, verifiedBy: requiredText(200) })
   .strict()
 export type PaymentInput = z.infer<typeof paymentInput>
 
-const partnerStatus = z.object({
+export const partnerStatus = z.object({
   organisationId: z.string(),
   name: z.string(),
   researchOrganisation: z.boolean(),
@@ -43,7 +44,7 @@ const partnerStatus = z.object({
   balancePaid: z.boolean(),
 })
 
-const contractRow = z.object({
+export const contractRow = z.object({
   id: z.string(),
   partnerOrganisationId: z.string(),
   partnerName: z.string(),
@@ -54,7 +55,7 @@ const contractRow = z.object({
   signedOn: z.string(),
 })
 
-const paymentRow = z.object({
+export const paymentRow = z.object({
   id: z.string(),
   organisationId: z.string(),
   partnerName: z.string(),
@@ -65,7 +66,7 @@ const paymentRow = z.object({
   verifiedBy: z.string(),
 })
 
-const decision = z.object({
+export const fundingDecision = z.object({
   outcome: z.enum(['granted', 'not_granted', 'withdrawn']),
   rankingStatus: z.enum(['funded', 'reserve', 'below_threshold']),
   reservePromoted: z.boolean(),
@@ -91,10 +92,10 @@ export const proposalFunding = z.object({
   rankingStatus: z.enum(['funded', 'reserve', 'below_threshold', 'pending']),
   estimateCents: z.number(),
   estimates: z.array(z.object({ organisationId: z.string(), name: z.string(), researchOrganisation: z.boolean(), estimateCents: z.number() })),
-  decision: decision.nullable(),
+  decision: fundingDecision.nullable(),
 })
 export type ProposalFunding = z.infer<typeof proposalFunding>
-export type FundingDecision = z.infer<typeof decision>
+export type FundingDecision = z.infer<typeof fundingDecision>
 
 const totals = z.object({ grantedCents: z.number(), paidCents: z.number(), contracts: z.number(), contractsCents: z.number() })
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isoDate, plainText, requiredText, taxonomyCodes, uuid } from '../../platform/validation.js'
+import { followUps } from '../event-terms.js'
 
 // Request and response schemas of brokerage events; response types are inferred from them, so the
 // service and the OpenAPI document cannot drift apart.
@@ -10,7 +11,6 @@ const moment = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3}
 const roleKey = z.string().regex(/^[a-z][a-z0-9_]{0,29}$/)
 const sessionId = z.string().regex(/^[a-z0-9-]{1,40}$/)
 export const tableRef = z.union([z.number().int().min(0), z.string().regex(/^virtual:\d{1,4}$/)])
-export const followUps = ['none', 'contact_planned', 'negotiation', 'agreement'] as const
 
 export const brokerageConfigInput = z
   .object({

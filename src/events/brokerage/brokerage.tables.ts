@@ -1,12 +1,12 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../../platform/database.js'
+import type { FollowUp } from '../event-terms.js'
 
 // The brokerage tables (migrations 0008 and 0013), joined into the Database type through EventsTables.
 export type RequestMode = 'opt_in' | 'opt_out'
 export type AgendaStatus = 'none' | 'draft' | 'preliminary' | 'final'
 export type ParticipantStatus = 'pending' | 'confirmed' | 'declined' | 'cancelled'
 export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'cancelled'
-export type FollowUp = 'none' | 'contact_planned' | 'negotiation' | 'agreement'
 
 export type SessionConfig = { id: string; day: string; start: string; end: string; breaks: { start: string; end: string }[] }
 export type RoleConfig = { key: string; labelIt: string; labelEn: string }

@@ -1,5 +1,5 @@
 import { romeLocalToInstant, toRomeLocal } from '../rome-time.js'
-import type { FollowUp } from './brokerage.tables.js'
+import type { FollowUp } from '../event-terms.js'
 
 // The six-month follow-up of a brokerage meeting, as pure date rules: when a side is due to be asked
 // again, and when it may answer.

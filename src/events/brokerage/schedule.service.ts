@@ -6,7 +6,7 @@ import { scheduleMeetings, type ScheduleStats, type TableRef } from '../schedule
 import type { AgendaView, MeetingView, ScheduleView } from './brokerage.schema.js'
 import { canTakePart } from './brokerage.policies.js'
 import { accessBrokerage, requireManager, slotJson, slotsOf, type BrokerageRow } from './brokerage.service.js'
-import type { FollowUp } from './brokerage.tables.js'
+import type { FollowUp } from '../event-terms.js'
 import { mayAnswerLater } from './later-follow-up.js'
 import { moveOptions, moveProblem, newMeetings, tableColumns, tableRefOf, toScheduleInput, type Plan, type PlannedMeeting } from './plan.js'
 import { personRefs, type PersonRef } from './requests.service.js'

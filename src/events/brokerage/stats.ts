@@ -1,4 +1,5 @@
-import type { FollowUp, ParticipantStatus, RequestStatus } from './brokerage.tables.js'
+import type { FollowUp } from '../event-terms.js'
+import type { ParticipantStatus, RequestStatus } from './brokerage.tables.js'
 
 // The organiser's figures, computed from plain rows: data in, data out.
 

@@ -93,7 +93,7 @@ function RolesForm({ item, onDone }: { item: UserListItem; onDone: (changed: boo
   const clusters = useClusters()
   const { user: me, setUser } = useSession()
   const [roles, setRoles] = useState<PlatformRole[]>(item.roles)
-  const [managed, setManaged] = useState<string[]>(item.managedClusters?.map((cluster) => cluster.id) ?? [])
+  const [managed, setManaged] = useState<string[]>(item.managedClusters.map((cluster) => cluster.id))
   const { busy, failure, run } = useSubmit()
   const toggle = <T,>(list: T[], value: T, on: boolean): T[] => (on ? [...list, value] : list.filter((other) => other !== value))
 
@@ -117,7 +117,6 @@ function RolesForm({ item, onDone }: { item: UserListItem; onDone: (changed: boo
       </fieldset>
       <fieldset className="fieldset">
         <legend>{t('admin.managedClusters')}</legend>
-        {item.managedClusters === undefined && <p className="field-hint">{t('admin.managedUnknown')}</p>}
         <div className="checkbox-columns">
           {(clusters.data?.items ?? []).map((cluster) => (
             <Checkbox

@@ -1,22 +1,10 @@
-import type { Language } from '../platform/i18n'
+import type { z } from 'zod'
+import type * as api from '../../../src/accounts/accounts.schema'
 
-export const platformRoles = ['platform_admin', 'ma_officer', 'evaluator'] as const
-export type PlatformRole = (typeof platformRoles)[number]
+// The roles come from the server's own list, so that the two cannot drift apart.
+export { platformRoles } from '../../../src/accounts/account-terms'
 
-export type User = {
-  id: string
-  email: string
-  fullName: string
-  locale: Language
-  roles: PlatformRole[]
-  organisations: { id: string; name: string; role: 'member' | 'admin' }[]
-  managedClusters: { id: string; slug: string; nameIt: string; nameEn: string }[]
-}
-
-export type UserListItem = {
-  id: string
-  email: string
-  fullName: string
-  roles: PlatformRole[]
-  managedClusters?: { id: string; slug: string; nameIt: string; nameEn: string }[]
-}
+// The API's answers, as its response schemas define them: inferred, so that the two cannot drift apart.
+export type PlatformRole = z.infer<typeof api.platformRole>
+export type User = z.infer<typeof api.userView>
+export type UserListItem = z.infer<typeof api.userListItem>

@@ -15,6 +15,7 @@ import { AttachmentsEditor } from './attachments/attachments-editor'
 import { isOfficer } from './labels'
 import { isoToRomeLocal, romeLocalToIso } from './rome-time'
 import type { BudgetSource, Call, CallRules, Criterion, FaqEntry } from './types'
+import { budgetSources } from '../../../src/calls/call-terms'
 
 type LineForm = { code: string; titleIt: string; titleEn: string; budget: string; membersOnly: boolean; nonMembersMustCommit: boolean; clusterSlug: string }
 type ShareForm = { source: BudgetSource; year: string; amount: string }
@@ -38,7 +39,6 @@ type Form = {
   faq: FaqEntry[]
 }
 
-const sources: BudgetSource[] = ['national', 'regional', 'eu_structural', 'private']
 
 function emptyForm(): Form {
   return {
@@ -219,7 +219,7 @@ export function CallEditorPage(): ReactElement {
             const setShare = (changes: Partial<ShareForm>): void => update({ budget: form.budget.map((item, i) => (i === index ? { ...item, ...changes } : item)) })
             return (
               <div className="field-row field-row--three" key={index}>
-                <SelectField label={t('calls.editor.source')} value={share.source} onChange={(source) => setShare({ source: source as BudgetSource })} options={sources.map((source) => ({ value: source, label: t(`calls.sources.${source}`) }))} />
+                <SelectField label={t('calls.editor.source')} value={share.source} onChange={(source) => setShare({ source: source as BudgetSource })} options={budgetSources.map((source) => ({ value: source, label: t(`calls.sources.${source}`) }))} />
                 <TextField label={t('calls.editor.year')} value={share.year} onChange={(year) => setShare({ year })} inputMode="numeric" error={fieldError(`budget.${index}.year`)} />
                 <TextField label={t('calls.editor.amount')} value={share.amount} onChange={(amount) => setShare({ amount })} inputMode="decimal" error={fieldError(`budget.${index}.amountCents`)} />
               </div>

@@ -12,7 +12,7 @@ import { useApi } from '../platform/use-api'
 import { localized, useLanguage } from '../platform/use-language'
 import { TaxonomySelect } from '../taxonomy/taxonomy-select'
 import { percent } from './labels'
-import type { Call, Eligibility, GrantEstimate, Proposal, ProposalPartner } from './types'
+import type { Call, Eligibility, GrantEstimate, Proposal, ProposalPartner, Submission } from './types'
 
 type PartnerForm = { organisationId: string; name: string; commitsToJoin: boolean; industrialResearch: string; experimentalDevelopment: string; other: string }
 type Form = { line: string; title: string; abstract: string; taxonomyCode: string; trlStart: string; trlEnd: string; wideDissemination: boolean; partners: PartnerForm[] }
@@ -71,7 +71,7 @@ export function ProposalPage(): ReactElement {
   const grant = useApi<GrantEstimate>(proposal ? `${base}/grant` : null)
   const [form, setForm] = useState<Form | null>(null)
   const [dirty, setDirty] = useState(false)
-  const [submitted, setSubmitted] = useState<{ version: number; created: boolean } | null>(null)
+  const [submitted, setSubmitted] = useState<Submission | null>(null)
   const save = useSubmit()
   const submission = useSubmit()
   useDocumentTitle(proposal?.title)
@@ -101,7 +101,7 @@ export function ProposalPage(): ReactElement {
   const submit = (): Promise<void> =>
     submission.run(async () => {
       if (dirty) afterChange((await api.patch<{ proposal: Proposal }>(base, toPayload(form, language))).proposal)
-      const result = await api.post<{ version: number; created: boolean }>(`${base}/submit`)
+      const result = await api.post<Submission>(`${base}/submit`)
       setSubmitted(result)
       afterChange((await api.get<{ proposal: Proposal }>(base)).proposal)
     })

@@ -10,7 +10,7 @@ import { useApi } from '../platform/use-api'
 import { useLanguage } from '../platform/use-language'
 import { OrganisationSearch } from '../organisations/organisation-search'
 import type { OrganisationSummary } from '../organisations/types'
-import type { ClusterDetail, ClusterMember } from './types'
+import type { ClusterDetail, ClusterMember, ClusterMemberPage } from './types'
 
 const pageSize = 20
 
@@ -19,7 +19,7 @@ export function ClusterMembers({ cluster, onChanged }: { cluster: ClusterDetail;
   const language = useLanguage()
   const [page, setPage] = useState(1)
   const path = `/api/clusters/${encodeURIComponent(cluster.slug)}/members?page=${page}&pageSize=${pageSize}`
-  const { data, error, loading, reload } = useApi<{ items: ClusterMember[]; total: number }>(path)
+  const { data, error, loading, reload } = useApi<ClusterMemberPage>(path)
   const [adding, setAdding] = useState(false)
   const changed = (): void => {
     reload()

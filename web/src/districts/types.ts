@@ -1,43 +1,13 @@
-export const clusterKinds = ['regional_district', 'cluster_of_clusters', 'regional_cluster', 'national_cluster'] as const
-export type ClusterKind = (typeof clusterKinds)[number]
+import type { z } from 'zod'
+import type * as api from '../../../src/districts/districts.schema'
 
-export type ClusterRef = { slug: string; nameIt: string; nameEn: string; kind: ClusterKind }
-
-export type ClusterSummary = {
-  id: string
-  slug: string
-  kind: ClusterKind
-  nameIt: string
-  nameEn: string
-  shortName: string
-  sectorIt: string
-  sectorEn: string
-  regionNuts2: string | null
-  managingEntity: string | null
-  fundedByRegion: boolean
-  foundedYear: number | null
-  memberCount: number
-}
-
-export type ClusterDetail = ClusterSummary & {
-  website: string | null
-  descriptionIt: string
-  descriptionEn: string
-  priorityCodes: string[]
-  parents: ClusterRef[]
-  children: ClusterRef[]
-  canEdit: boolean
-}
-
-export type ClusterMember = {
-  membershipId: string
-  organisationId: string
-  legalName: string
-  type: string
-  associated: boolean
-  since: string
-  until: string | null
-}
+// The API's answers, as its response schemas define them: inferred, so that the two cannot drift apart.
+export type ClusterKind = z.infer<typeof api.clusterKind>
+export type ClusterRef = z.infer<typeof api.clusterRef>
+export type ClusterSummary = z.infer<typeof api.clusterSummary>
+export type ClusterDetail = z.infer<typeof api.clusterDetail>
+export type ClusterMember = z.infer<typeof api.memberRow>
+export type ClusterMemberPage = z.infer<typeof api.memberPage>
 
 export type ClusterUpdate = {
   descriptionIt?: string

@@ -1,9 +1,8 @@
 import type { z } from 'zod'
 import type * as api from '../../../src/events/events.schema'
 
-export const eventKinds = ['workshop', 'info_day', 'training', 'matchmaking', 'lab_open_day', 'researchers_visit'] as const
-export type EventKind = (typeof eventKinds)[number]
-export const audiences = ['startups', 'smes', 'large_companies', 'research', 'finance', 'public_bodies', 'citizens'] as const
+// The events' words come from the server's own lists, so that the two cannot drift apart.
+export { audiences, eventKinds, type EventKind } from '../../../src/events/event-terms'
 
 // The API's answers, as its response schemas define them: inferred, so that the two cannot drift apart.
 export type EventSummary = z.infer<typeof api.eventSummary>

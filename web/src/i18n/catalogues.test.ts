@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { platformRoles } from '../accounts/types'
 import { clusterGroups } from '../districts/groups'
-import { clusterKinds } from '../districts/types'
+import { clusterKinds } from '../../../src/districts/district-terms'
 import { organisationTypes, sizeClasses } from '../organisations/types'
 import { english, italian } from './catalogues'
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import type * as api from '../../../src/opportunities/opportunities.schema'
 
-export const topicStatuses = ['open', 'forthcoming', 'closed'] as const
-export type TopicStatus = (typeof topicStatuses)[number]
+// The statuses come from the server's own list, so that the two cannot drift apart.
+export { topicStatuses, type TopicStatus } from '../../../src/opportunities/topic-terms'
 
 // The API's answers, as its response schemas define them: inferred, so that the two cannot drift apart.
 export type TopicFlag = z.infer<typeof api.topicFlag>

@@ -5,8 +5,7 @@ import { api } from '../platform/api'
 import { ErrorMessage } from '../platform/feedback'
 import { errorFor, FormAlert, SelectField, TextField, useSubmit } from '../platform/forms'
 import { useApi } from '../platform/use-api'
-
-type OrganisationUser = { userId: string; email: string; fullName: string; role: 'member' | 'admin' }
+import type { OrganisationUser } from './types'
 
 /** Who may act for the organisation: shown to its administrators. */
 export function OrganisationUsers({ organisationId }: { organisationId: string }): ReactElement {
@@ -15,7 +14,7 @@ export function OrganisationUsers({ organisationId }: { organisationId: string }
   const path = `/api/organisations/${organisationId}/users`
   const { data, error, reload } = useApi<{ items: OrganisationUser[] }>(path)
   const [email, setEmail] = useState('')
-  const [role, setRole] = useState<'member' | 'admin'>('member')
+  const [role, setRole] = useState<OrganisationUser['role']>('member')
   const adding = useSubmit()
   const removing = useSubmit()
 

@@ -1,83 +1,21 @@
-export const organisationTypes = [
-  'startup',
-  'sme',
-  'large_company',
-  'company',
-  'research_organisation',
-  'university',
-  'financial_operator',
-  'public_body',
-  'other',
-] as const
-export type OrganisationType = (typeof organisationTypes)[number]
+import type { z } from 'zod'
+import type * as api from '../../../src/organisations/organisations.schema'
 
-export const sizeClasses = ['micro', 'small', 'medium', 'large'] as const
-export type SizeClass = (typeof sizeClasses)[number]
+// The registry's words come from the server's own lists, so that the two cannot drift apart.
+export { organisationTypes, sizeClasses } from '../../../src/organisations/organisation-terms'
 
-export type OrganisationSummary = {
-  id: string
-  legalName: string
-  shortName: string | null
-  type: OrganisationType
-  sizeClass: SizeClass | null
-  city: string | null
-  provinceCode: string | null
-  country: string
-  competences: string[]
-  clusters: string[]
-  descriptionIt: string
-  descriptionEn: string
-}
+// The API's answers, as its response schemas define them: inferred, so that the two cannot drift apart.
+export type OrganisationType = z.infer<typeof api.organisationType>
+export type SizeClass = z.infer<typeof api.sizeClass>
+export type OrganisationSummary = z.infer<typeof api.organisationSummary>
+export type OrganisationPage = z.infer<typeof api.organisationPage>
+export type SmeAssessment = z.infer<typeof api.smeAssessment>
+export type Organisation = z.infer<typeof api.organisationDetail>
+export type OrganisationUser = z.infer<typeof api.organisationUser>
+export type Province = z.infer<typeof api.province>
+export type Region = z.infer<typeof api.region>
 
-/** `totalExact` is false when a broad text query has more matches than the server counts. */
-export type OrganisationPage = { items: OrganisationSummary[]; total: number; totalExact: boolean; page: number; pageSize: number }
-
-export type Contact = { id: string; fullName: string; roleTitle: string | null; email: string | null; phone: string | null }
-
-export type OrganisationMembership = {
-  id: string
-  clusterSlug: string
-  clusterNameIt: string
-  clusterNameEn: string
-  associated: boolean
-  since: string
-  until: string | null
-}
-
-export type SmeAssessment = { size: SizeClass | null; reasons: string[] }
-
-export type Organisation = {
-  id: string
-  legalName: string
-  shortName: string | null
-  type: OrganisationType
-  headcount: number | null
-  turnoverCents: number | null
-  balanceSheetCents: number | null
-  sizeClass: SizeClass | null
-  sme: SmeAssessment
-  vatNumber: string | null
-  fiscalCode: string | null
-  country: string
-  street: string | null
-  postcode: string | null
-  city: string | null
-  provinceCode: string | null
-  nuts2: string | null
-  nuts3: string | null
-  website: string | null
-  descriptionIt: string
-  descriptionEn: string
-  keywords: string[]
-  competences: string[]
-  foundedYear: number | null
-  contacts: Contact[]
-  memberships: OrganisationMembership[]
-  canEdit: boolean
-  source: string
-  updatedAt: string
-}
-
+// What the organisation form sends: every field written out, a narrower shape than the API's create and change bodies.
 export type ContactInput = { fullName: string; roleTitle: string | null; email: string | null; phone: string | null }
 
 export type OrganisationInput = {
@@ -102,6 +40,3 @@ export type OrganisationInput = {
   foundedYear: number | null
   contacts: ContactInput[]
 }
-
-export type Province = { code: string; name: string; nuts3: string; regionNuts2: string; regionNameIt: string; regionNameEn: string }
-export type Region = { nuts2: string; nameIt: string; nameEn: string }

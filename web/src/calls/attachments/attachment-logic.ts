@@ -1,32 +1,21 @@
+import type { z } from 'zod'
+import type * as api from '../../../../src/calls/attachments/attachments.schema'
 import type { Language } from '../../platform/i18n'
 import { intlLocale } from '../../platform/format'
 
 // What the call page and editor compute about attachments: sizes per locale, the file as base64, the checks
 // the browser can make before sending (the server makes them again, and checks the bytes).
 
-export const attachmentKinds = ['call_text', 'form', 'annex', 'template', 'other'] as const
-export type AttachmentKind = (typeof attachmentKinds)[number]
-export const attachmentLanguages = ['it', 'en', 'both'] as const
-export type AttachmentLanguage = (typeof attachmentLanguages)[number]
+// The lists the forms offer come from the server's own, so that the two cannot drift apart.
+export { attachmentKinds, attachmentLanguages } from '../../../../src/calls/call-terms'
+export type AttachmentKind = z.infer<typeof api.attachmentKind>
+export type AttachmentLanguage = z.infer<typeof api.attachmentLanguage>
 
-export type Attachment = {
-  id: string
-  callId: string
-  kind: AttachmentKind
-  language: AttachmentLanguage
-  titleIt: string
-  titleEn: string
-  fileName: string
-  contentType: string
-  sizeBytes: number
-  sha256: string
-  position: number
-  createdAt: string
-  downloadUrl: string
-}
-
-export type AttachmentLimits = { maxBytes: number; maxCount: number; extensions: string[] }
-export type AttachmentList = { items: Attachment[]; limits: AttachmentLimits }
+// The API's answers, as its response schemas define them (src/calls/attachments/attachments.schema.ts): inferred,
+// so that the two cannot drift apart.
+export type Attachment = z.infer<typeof api.attachmentSummary>
+export type AttachmentList = z.infer<typeof api.attachmentList>
+export type AttachmentLimits = AttachmentList['limits']
 
 /** "512 byte", "12,5 kB", "3,2 MB" in Italian; "12.5 kB" in English. Binary multiples, as file managers show them. */
 export function formatFileSize(language: Language, bytes: number): string {

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatEuros } from '../../platform/format'
 import { useLanguage } from '../../platform/use-language'
-import type { Decision, ProposalFunding } from './types'
+import type { Decision, PaymentKind, ProposalFunding, VerifierKind } from './types'
 
 /** How a decision reads in one line: outcome, date and act, and a reserve promotion or withdrawal. */
 export function DecisionSummary({ decision }: { decision: Decision | null }): ReactElement {
@@ -132,7 +132,7 @@ export function GrantDetail({ decision }: { decision: Decision }): ReactElement 
   )
 }
 
-export function kindLabel(t: Translate, kind: 'advance' | 'interim' | 'balance'): string {
+export function kindLabel(t: Translate, kind: PaymentKind): string {
   switch (kind) {
     case 'advance':
       return t('funding.payments.kinds.advance')
@@ -143,6 +143,6 @@ export function kindLabel(t: Translate, kind: 'advance' | 'interim' | 'balance')
   }
 }
 
-export function verifierLabel(t: Translate, kind: 'expert' | 'credit_institution'): string {
+export function verifierLabel(t: Translate, kind: VerifierKind): string {
   return kind === 'expert' ? t('funding.payments.verifiers.expert') : t('funding.payments.verifiers.credit_institution')
 }

@@ -5,7 +5,8 @@ import { errorFor, FormAlert, SelectField, TextArea, TextField, useSubmit } from
 import { parseEurosToCents } from '../../platform/format'
 import { useLanguage } from '../../platform/use-language'
 import { kindLabel, verifierLabel } from './grant-detail'
-import type { Decision } from './types'
+import type { Decision, PaymentKind, VerifierKind } from './types'
+import { paymentKinds, verifierKinds } from '../../../../src/calls/call-terms'
 
 type Saved = { proposalId: string; onSaved: () => void }
 
@@ -68,10 +69,10 @@ export function PaymentForm({ proposalId, decision, onSaved }: Saved & { decisio
   const { t } = useTranslation()
   const language = useLanguage()
   const [partner, setPartner] = useState(decision.partners[0]?.organisationId ?? '')
-  const [kind, setKind] = useState<'advance' | 'interim' | 'balance'>('interim')
+  const [kind, setKind] = useState<PaymentKind>('interim')
   const [amount, setAmount] = useState('')
   const [paidOn, setPaidOn] = useState('')
-  const [verifierKind, setVerifierKind] = useState<'expert' | 'credit_institution'>('expert')
+  const [verifierKind, setVerifierKind] = useState<VerifierKind>('expert')
   const [verifiedBy, setVerifiedBy] = useState('')
   const save = useSubmit()
   const submit = (): Promise<void> =>
@@ -96,7 +97,7 @@ export function PaymentForm({ proposalId, decision, onSaved }: Saved & { decisio
         label={t('funding.payments.kind')}
         value={kind}
         onChange={(value) => setKind(value as typeof kind)}
-        options={(['advance', 'interim', 'balance'] as const).map((value) => ({ value, label: kindLabel(t, value) }))}
+        options={paymentKinds.map((value) => ({ value, label: kindLabel(t, value) }))}
         error={errorFor(save.failure, 'kind')}
         testId="payment-kind"
       />
@@ -106,7 +107,7 @@ export function PaymentForm({ proposalId, decision, onSaved }: Saved & { decisio
         label={t('funding.payments.verifierKind')}
         value={verifierKind}
         onChange={(value) => setVerifierKind(value as typeof verifierKind)}
-        options={(['expert', 'credit_institution'] as const).map((value) => ({ value, label: verifierLabel(t, value) }))}
+        options={verifierKinds.map((value) => ({ value, label: verifierLabel(t, value) }))}
       />
       <TextField label={t('funding.payments.verifiedBy')} value={verifiedBy} onChange={setVerifiedBy} required maxLength={200} error={errorFor(save.failure, 'verifiedBy')} testId="payment-verifier" />
       <button type="submit" className="button button--secondary" disabled={save.busy} data-testid="payment-save">

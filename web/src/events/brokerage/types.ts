@@ -4,8 +4,7 @@ import type { z } from 'zod'
 import type * as api from '../../../../src/events/brokerage/brokerage.schema'
 
 export type TableRef = z.infer<typeof api.tableRef>
-export const followUps = ['none', 'contact_planned', 'negotiation', 'agreement'] as const
-export type FollowUp = (typeof followUps)[number]
+export { followUps, type FollowUp } from '../../../../src/events/event-terms'
 
 export type ParticipantStatus = z.infer<typeof api.participantStatus>
 export type RequestStatus = z.infer<typeof api.requestStatus>
