@@ -1,43 +1,32 @@
-import type { AddressInfo } from 'node:net'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../src/app.js'
-import { seedIfEmpty } from '../../src/demo/seed.js'
-import { loadConfig } from '../../src/platform/config.js'
-import { openDatabase, type DbHandle } from '../../src/platform/db.js'
-import { migrate } from '../../src/platform/migrate.js'
+import type { Db } from '../../src/platform/db.js'
 import { createUser, signInAs } from '../../src/platform/testing.js'
-import { loadReferenceData } from '../../src/reference.js'
 import { demoPassword, launchBrowser, newPage, signIn } from './browser'
-import { ensureWebBuilt } from './server'
+import { startServer, type TestServer } from './server'
 
 // From a published call to a ranked list. What is slow to click through is set up through the API
 // (proposals submitted before the deadline, then the deadline moved into the past, the other experts'
 // reports); the browser drives the officer's assignment, one evaluator's report and consensus, and the ranking.
 
-let handle: DbHandle
+let server: TestServer
 let app: FastifyInstance
+let db: Db
 let url: string
 let browser: Browser
 
 beforeAll(async () => {
-  await ensureWebBuilt()
-  handle = await openDatabase({})
-  await migrate(handle)
-  await loadReferenceData(handle.db)
-  await seedIfEmpty(handle.db)
-  const config = loadConfig({ ...process.env, PORT: '0', CLOCK_SECURE_COOKIES: 'false', LOG_LEVEL: 'warn' })
-  app = await buildApp({ db: handle.db, config, serveWeb: true })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  server = await startServer()
+  app = server.app
+  db = server.db
+  url = server.url
   browser = await launchBrowser()
 })
 
 afterAll(async () => {
   await browser?.close()
-  await app?.close()
-  await handle?.close()
+  await server?.close()
 })
 
 const day = 24 * 60 * 60 * 1000
@@ -50,7 +39,7 @@ async function send(method: 'GET' | 'POST' | 'PUT', path: string, cookie: string
 }
 
 async function organisation(type: 'sme' | 'university', offset: number): Promise<string> {
-  const row = await handle.db.selectFrom('organisations').select('id').where('type', '=', type).orderBy('legal_name').offset(offset).limit(1).executeTakeFirstOrThrow()
+  const row = await db.selectFrom('organisations').select('id').where('type', '=', type).orderBy('legal_name').offset(offset).limit(1).executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -86,7 +75,7 @@ describe('evaluation and ranking', () => {
 
     // Single-firm projects of 250,000 EUR: each grant is between 112,500 (large firm) and 162,500 EUR (small one).
     const [leadA1, leadA2, leadB1, provider] = await Promise.all([organisation('sme', 0), organisation('sme', 1), organisation('sme', 2), organisation('university', 0)])
-    const applicant = await signInAs(app, await createUser(handle.db, { organisations: [leadA1, leadA2, leadB1].map((id) => ({ id, role: 'admin' as const })) }))
+    const applicant = await signInAs(app, await createUser(db, { organisations: [leadA1, leadA2, leadB1].map((id) => ({ id, role: 'admin' as const })) }))
     const costs = { industrialResearch: euros(200_000), experimentalDevelopment: euros(50_000), other: 0 }
     const submit = async (lead: string, line: string, title: string, taxonomyCode: string): Promise<string> => {
       const proposal = await send('POST', `/api/calls/${callId}/proposals`, applicant, { leadOrganisationId: lead, line, title, abstract: `${title}: un progetto di prova.`, taxonomyCode, trlStart: 4, trlEnd: 7, partners: [{ organisationId: lead, costs }] })
@@ -98,14 +87,14 @@ describe('evaluation and ranking', () => {
     const a2 = await submit(leadA2, 'A', 'Gemello digitale del marmo', 'SF.01')
     const b1 = await submit(leadB1, 'B', 'Tessili tecnici riciclati', 'CN.03')
     await send('PUT', `/api/proposals/${a1}/providers`, applicant, { providers: [{ organisationId: provider, service: 'Prove di laboratorio', amountCents: euros(40_000) }] })
-    await handle.db.updateTable('calls').set({ closes_at: new Date(Date.now() - 60_000) }).where('id', '=', callId).execute()
+    await db.updateTable('calls').set({ closes_at: new Date(Date.now() - 60_000) }).where('id', '=', callId).execute()
 
     // The pool: the demo evaluator and two more experts, named so that the demo one sorts first. The demo's other
     // evaluators (they scored last year's closed call) step aside.
-    await handle.db.deleteFrom('user_roles').where('role', '=', 'evaluator').where('user_id', '!=', anna).execute()
+    await db.deleteFrom('user_roles').where('role', '=', 'evaluator').where('user_id', '!=', anna).execute()
     const experts = await Promise.all(['Bruno Esperto', 'Chiara Esperta'].map(async (fullName) => {
-      const user = await createUser(handle.db, { roles: ['evaluator'] })
-      await handle.db.updateTable('users').set({ full_name: fullName }).where('id', '=', user.id).execute()
+      const user = await createUser(db, { roles: ['evaluator'] })
+      await db.updateTable('users').set({ full_name: fullName }).where('id', '=', user.id).execute()
       return { id: user.id, cookie: await signInAs(app, user) }
     }))
     const [bruno, chiara] = experts as [(typeof experts)[number], (typeof experts)[number]]

@@ -2,15 +2,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
 import { build } from 'vite'
 import { buildApp } from '../../src/app.js'
 import { seedIfEmpty } from '../../src/demo/seed.js'
 import { loadConfig } from '../../src/platform/config.js'
-import { openDatabase } from '../../src/platform/db.js'
+import { openDatabase, type Db } from '../../src/platform/db.js'
 import { migrate } from '../../src/platform/migrate.js'
 import { loadReferenceData } from '../../src/reference.js'
 
-export type TestServer = { url: string; close: () => Promise<void> }
+/** `app` and `db` let a test set up, through the API or the database, what is slow to click through. */
+export type TestServer = { url: string; app: FastifyInstance; db: Db; close: () => Promise<void> }
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 const webSource = join(projectRoot, 'web')
@@ -49,6 +51,8 @@ export async function startServer(): Promise<TestServer> {
   const { port } = app.server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    app,
+    db: handle.db,
     close: async () => {
       await app.close()
       await handle.close()
