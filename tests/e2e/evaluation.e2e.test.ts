@@ -49,6 +49,31 @@ const sheet = (excellence: number, impact: number): { criterion: string; score: 
 ]
 
 describe('evaluation and ranking', () => {
+  it('the demo’s closed call is there to read: the officer opens its ranking, the evaluator finds last year’s work done', async () => {
+    const officer = await newPage(browser, url)
+    await signIn(officer.page, 'officer@clock.demo')
+    await officer.page.goto('/calls')
+    const card = officer.page.getByTestId('call-card').filter({ hasText: 'Innovazione di filiera nei distretti 2025' })
+    expect(await card.textContent()).toContain('Chiuso')
+    await card.getByRole('link').click()
+    await officer.page.getByTestId('ranking-link').click()
+    await officer.page.getByTestId('ranking-page').waitFor()
+    await expect.poll(() => officer.page.getByTestId('ranking-row').count()).toBeGreaterThanOrEqual(5)
+    const statuses = await officer.page.getByTestId('ranking-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')))
+    expect(statuses).toContain('funded')
+    expect(statuses).toContain('reserve')
+    expect(statuses).not.toContain('pending')
+
+    const evaluator = await newPage(browser, url)
+    await signIn(evaluator.page, 'evaluator@clock.demo')
+    await evaluator.page.goto('/calls/evaluations')
+    await evaluator.page.getByTestId('my-evaluations-page').waitFor()
+    await expect.poll(() => evaluator.page.getByTestId('my-evaluation').count()).toBeGreaterThan(0)
+    expect(new Set(await evaluator.page.getByTestId('my-evaluation-state').allTextContents())).toEqual(new Set(['Conclusa']))
+    await officer.context.close()
+    await evaluator.context.close()
+  })
+
   it('the officer assigns evaluators with reasons, an evaluator scores, the rapporteur agrees the consensus, the officer sees the ranking and the indicators', async () => {
     const officerCookie = await signInAs(app, { email: 'officer@clock.demo', password: demoPassword })
     const annaCookie = await signInAs(app, { email: 'evaluator@clock.demo', password: demoPassword })
