@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoBrokerageTitle } from '../../src/events/brokerage/brokerage.demo.js'
 import { parseVevents } from '../../src/events/ical-parse.js'
 import { toRomeLocal } from '../../src/events/rome-time.js'
 import { launchBrowser, newPage, signIn } from './browser'
@@ -210,5 +211,29 @@ describe('brokerage meetings in Chromium', () => {
     const csv = await organiser.request.get((await organiser.getByTestId('export-participants.csv').getAttribute('href')) as string)
     expect(csv.status()).toBe(200)
     expect(await csv.text()).toContain('Anna Valutatrice')
+  })
+})
+
+describe('the demo B2B meetings', () => {
+  it('the demo organisation’s admin answers the request waiting for them; the district manager schedules the accepted ones', async () => {
+    const event = await server.db.selectFrom('events').select('id').where('title_it', '=', demoBrokerageTitle).executeTakeFirstOrThrow()
+    const admin = await signedIn('orgadmin@clock.demo')
+    await admin.goto(`/events/${event.id}`)
+    await admin.getByTestId('brokerage-link').click()
+    await admin.locator('[data-testid="participant-status"][data-status="confirmed"]').waitFor()
+    await admin.getByTestId('tab-requests').click()
+    const waiting = admin.locator('[data-testid="incoming-request"][data-status="pending"]')
+    expect(await waiting.count()).toBe(1)
+    await waiting.getByTestId('accept-request').click()
+    await admin.locator('[data-testid="incoming-request"][data-status="accepted"]').waitFor()
+
+    const accepted = await server.db.selectFrom('brokerage_requests').select('id').where('event_id', '=', event.id).where('status', '=', 'accepted').execute()
+    const manager = await signedIn('manager.materials@clock.demo')
+    await manager.goto(`/events/${event.id}/brokerage/schedule`)
+    await manager.getByTestId('plan-empty').waitFor()
+    await manager.getByTestId('run-scheduler').click()
+    await manager.getByTestId('run-result').waitFor()
+    expect(await manager.getByTestId('scheduled-count').getAttribute('data-count')).toBe(String(accepted.length))
+    expect(await manager.getByTestId('unscheduled-count').getAttribute('data-count')).toBe('0')
   })
 })
