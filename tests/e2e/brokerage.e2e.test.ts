@@ -223,6 +223,7 @@ describe('the demo B2B meetings', () => {
     await admin.locator('[data-testid="participant-status"][data-status="confirmed"]').waitFor()
     await admin.getByTestId('tab-requests').click()
     const waiting = admin.locator('[data-testid="incoming-request"][data-status="pending"]')
+    await waiting.first().waitFor()
     expect(await waiting.count()).toBe(1)
     await waiting.getByTestId('accept-request').click()
     await admin.locator('[data-testid="incoming-request"][data-status="accepted"]').waitFor()
