@@ -29,7 +29,7 @@ describe('demo calls', () => {
     expect(proposals.filter((proposal) => proposal.current_version === 1)).toHaveLength(3)
   })
 
-  it('has last year’s call closed and evaluated: panels of three, every report and consensus in, a ranking to read', async () => {
+  it('has last year’s call closed, evaluated and decided: panels of three, every report and consensus in, a ranking, grants and payments', async () => {
     await seedDemoClosedCall(ctx.db)
     const closed = (await callsList()).filter((call) => call.titleIt === demoClosedCall.titleIt)
     expect(closed).toHaveLength(1)
@@ -60,6 +60,19 @@ describe('demo calls', () => {
     expect(rows.some((row: { status: string }) => row.status === 'funded')).toBe(true)
     expect(rows.some((row: { status: string }) => row.status !== 'funded')).toBe(true)
     for (const line of ranking.lines) expect(line.fundedCents).toBeLessThanOrEqual(line.budgetCents)
+
+    // The officer's decisions followed: funded proposals granted, those below threshold not, the reserve waiting;
+    // the best-ranked grant has a research contract and its advances paid.
+    const funding = (await ctx.app.inject({ method: 'GET', url: `/api/calls/${callId}/funding`, headers: { cookie: officer } })).json()
+    const decided = funding.lines.flatMap((line: { proposals: { rankingStatus: string; decision: { outcome: string } | null }[] }) => line.proposals)
+    for (const proposal of decided) {
+      const expected = { funded: 'granted', below_threshold: 'not_granted' }[proposal.rankingStatus as 'funded' | 'below_threshold']
+      expect(proposal.decision?.outcome ?? null).toBe(expected ?? null)
+    }
+    expect(funding.totals.contracts).toBe(1)
+    expect(funding.totals.paidCents).toBeGreaterThan(0)
+    expect(funding.totals.paidCents).toBeLessThan(funding.totals.grantedCents)
+    for (const line of funding.lines) expect(line.remainingCents).toBeGreaterThanOrEqual(0)
 
     const anna = await signIn('evaluator@clock.demo')
     const mine = (await ctx.app.inject({ method: 'GET', url: '/api/evaluations', headers: { cookie: anna } })).json().items

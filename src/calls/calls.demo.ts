@@ -59,7 +59,7 @@ export const demoCall: CallCreate = {
   ],
 }
 
-/** The year before's call, closed and evaluated (see evaluation.demo.ts): its ranking is there to read. */
+/** The year before's call, closed, evaluated and decided (see evaluation.demo.ts): its ranking and grants are there to read. */
 export const demoClosedCall: CallCreate = {
   ...demoCall,
   titleIt: 'Innovazione di filiera nei distretti 2025',
@@ -92,7 +92,7 @@ const closedCallPlans: DemoPlan[] = [
 
 /**
  * The closed demo call: proposals submitted in spring 2025, then assigned, scored and agreed by the demo
- * evaluators. Does nothing when a call with its title exists, or when the demo evaluators are missing.
+ * evaluators, and decided by the officer. Does nothing when a call with its title exists, or when the demo evaluators are missing.
  */
 export async function seedDemoClosedCall(db: Db): Promise<void> {
   const existing = await db.selectFrom('calls').select('id').where('title_it', '=', demoClosedCall.titleIt).limit(1).execute()

@@ -49,7 +49,7 @@ const sheet = (excellence: number, impact: number): { criterion: string; score: 
 ]
 
 describe('evaluation and ranking', () => {
-  it('the demo’s closed call is there to read: the officer opens its ranking, the evaluator finds last year’s work done', async () => {
+  it('the demo’s closed call is there to read: the officer opens its ranking and its grants, the evaluator finds last year’s work done', async () => {
     const officer = await newPage(browser, url)
     await signIn(officer.page, 'officer@clock.demo')
     await officer.page.goto('/calls')
@@ -63,6 +63,13 @@ describe('evaluation and ranking', () => {
     expect(statuses).toContain('funded')
     expect(statuses).toContain('reserve')
     expect(statuses).not.toContain('pending')
+    // The decisions that followed: the grants, the advances paid and one research contract.
+    await officer.page.goBack()
+    await officer.page.getByTestId('funding-link').click()
+    const totals = officer.page.getByTestId('funding-totals')
+    await totals.waitFor()
+    expect(await totals.textContent()).toMatch(/1 per 45\.000/)
+    await expect.poll(() => officer.page.getByTestId('funding-row').count()).toBe(statuses.length)
 
     const evaluator = await newPage(browser, url)
     await signIn(evaluator.page, 'evaluator@clock.demo')
