@@ -1,4 +1,6 @@
-export type ClusterKind = 'regional_district' | 'cluster_of_clusters' | 'regional_cluster' | 'national_cluster'
+import type { clusterKinds } from './district-terms.js'
+
+export type ClusterKind = (typeof clusterKinds)[number]
 
 export type ClusterSeed = {
   slug: string

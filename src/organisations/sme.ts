@@ -1,4 +1,6 @@
-export type SizeClass = 'micro' | 'small' | 'medium' | 'large'
+import type { sizeClasses } from './organisation-terms.js'
+
+export type SizeClass = (typeof sizeClasses)[number]
 export type SmeInput = { headcount: number | null; turnoverCents: number | null; balanceSheetCents: number | null }
 export type SmeReason = { key: string; params: Record<string, string | number> }
 export type SmeClassification = { size: SizeClass | null; reasons: SmeReason[] }

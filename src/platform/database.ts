@@ -7,6 +7,9 @@ import type { MatchmakingTables } from '../matchmaking/matchmaking.tables.js'
 import type { ConsortiumTables } from '../matchmaking/consortium/consortium.tables.js'
 import type { NotificationsTables } from '../notifications/notifications.tables.js'
 import type { OpportunitiesTables } from '../opportunities/opportunities.tables.js'
+import type { platformRoles } from '../accounts/account-terms.js'
+import type { clusterKinds } from '../districts/district-terms.js'
+import type { organisationTypes, sizeClasses } from '../organisations/organisation-terms.js'
 
 type GeneratedId = Generated<string>
 
@@ -80,12 +83,12 @@ type FoundationTables = {
   }
 }
 
-export type PlatformRole = 'platform_admin' | 'ma_officer' | 'evaluator'
+export type PlatformRole = (typeof platformRoles)[number]
 
 export type ClustersTable = {
   id: GeneratedId
   slug: string
-  kind: 'regional_district' | 'cluster_of_clusters' | 'regional_cluster' | 'national_cluster'
+  kind: (typeof clusterKinds)[number]
   name_it: string
   name_en: string
   short_name: string
@@ -102,16 +105,7 @@ export type ClustersTable = {
   updated_at: Timestamp
 }
 
-export type OrganisationType =
-  | 'startup'
-  | 'sme'
-  | 'large_company'
-  | 'company'
-  | 'research_organisation'
-  | 'university'
-  | 'financial_operator'
-  | 'public_body'
-  | 'other'
+export type OrganisationType = (typeof organisationTypes)[number]
 
 export type OrganisationsTable = {
   id: GeneratedId
@@ -121,7 +115,7 @@ export type OrganisationsTable = {
   headcount: number | null
   turnover_cents: number | null
   balance_sheet_cents: number | null
-  size_class: 'micro' | 'small' | 'medium' | 'large' | null
+  size_class: (typeof sizeClasses)[number] | null
   vat_number: string | null
   fiscal_code: string | null
   country: Generated<string>
