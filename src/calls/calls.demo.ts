@@ -4,6 +4,7 @@ import { createRandom, type Random } from '../demo/random.js'
 import type { CallCreate } from './calls.schema.js'
 import { createCall, publishCall } from './calls.service.js'
 import { evaluateDemoCall } from './evaluation/evaluation.demo.js'
+import { fundDemoCall } from './funding/funding.demo.js'
 import { confirmPartner, createProposal, submitProposal } from './proposals.service.js'
 
 const M = 100_000_000 // one million EUR in cents
@@ -108,6 +109,7 @@ export async function seedDemoClosedCall(db: Db): Promise<void> {
     if (id) proposals.push(id)
   }
   await evaluateDemoCall(db, callId, proposals, random)
+  await fundDemoCall(db, callId)
 }
 
 /**

@@ -2,9 +2,7 @@ import type { Db } from '../../platform/db.js'
 import type { Random } from '../../demo/random.js'
 import { loadCallForEvaluation, runAssignment, setEvaluatorProfile } from './evaluation.service.js'
 import { panelOf, submitConsensus, submitReport } from './reports.service.js'
-import { callRanking } from './results.service.js'
 import type { CriterionScore } from './evaluation.tables.js'
-import { decide, recordContract, recordPayment } from '../funding/funding.service.js'
 
 /** The demo evaluators' expertise, by e-mail; the last one works for a demo university (a conflict to see). */
 const demoExpertise: Record<string, string[]> = {
@@ -25,11 +23,15 @@ const commentIt: Record<string, (score: number) => string> = {
 }
 
 const halfPoints = (value: number): number => Math.min(5, Math.max(0, Math.round(value * 2) / 2))
+const scored = (criterion: string, value: number): CriterionScore => {
+  const score = halfPoints(value)
+  return { criterion, score, comment: commentIt[criterion]?.(score) ?? `${score}` }
+}
 
 /**
  * Evaluates the demo's closed call as its officer and evaluators would have: expertise profiles, the assignment
  * (three per proposal), every evaluator's report around each proposal's merit, and the rapporteur's consensus
- * at the panel's mean; then the officer's funding decisions. Skipped when the officer or fewer than three evaluators exist.
+ * at the panel's mean. Skipped when the officer or fewer than three evaluators exist.
  */
 export async function evaluateDemoCall(db: Db, callId: string, proposals: readonly string[], random: Random): Promise<void> {
   const officer = await db.selectFrom('users').select('id').where('email', '=', 'officer@clock.demo').executeTakeFirst()
@@ -47,68 +49,13 @@ export async function evaluateDemoCall(db: Db, callId: string, proposals: readon
     const panel = await panelOf(db, proposalId)
     const reports: CriterionScore[][] = []
     for (const evaluatorId of panel.active) {
-      const scores = criteria.map(({ code }) => {
-        const score = halfPoints(merit + (random.next() - 0.5))
-        return { criterion: code, score, comment: commentIt[code]?.(score) ?? `${score}` }
-      })
+      const scores = criteria.map(({ code }) => scored(code, merit + (random.next() - 0.5)))
       reports.push(scores)
       await submitReport(db, evaluatorId, proposalId, scores, reportedOn)
     }
-    const consensus = criteria.map(({ code }, index) => {
-      const score = halfPoints(reports.reduce((sum, report) => sum + report[index]!.score, 0) / reports.length)
-      return { criterion: code, score, comment: commentIt[code]?.(score) ?? `${score}` }
-    })
+    const consensus = criteria.map(({ code }, index) => scored(code, reports.reduce((sum, report) => sum + report[index]!.score, 0) / reports.length))
     const rapporteur = panel.rapporteurId ?? panel.active[0]!
     const summary = merit >= 3.5 ? 'Il gruppo concorda: proposta solida, da finanziare nei limiti del budget.' : merit >= 3 ? 'Il gruppo concorda: proposta finanziabile con riserve.' : 'Il gruppo concorda: proposta sotto soglia.'
     await submitConsensus(db, rapporteur, proposalId, { scores: consensus, comment: summary }, agreedOn)
-  }
-  await fundDemoCall(db, officer.id, callId)
-}
-
-const decidedOn = '2025-09-15'
-const actReference = 'Decreto dirigenziale n. 14532 del 15/09/2025'
-
-/**
- * The decisions that followed the ranking: every funded proposal granted its estimate, those below threshold not
- * granted, the reserve list waiting. The best-ranked grant has a research contract and its advances paid.
- */
-async function fundDemoCall(db: Db, officerId: string, callId: string): Promise<void> {
-  const now = new Date()
-  const ranking = await callRanking(db, callId, now)
-  const rows = ranking.lines.flatMap((line) => line.proposals)
-  for (const row of rows) {
-    if (row.status === 'funded') await decide(db, officerId, row.proposalId, { outcome: 'granted', decidedOn, actReference }, now, 'it')
-    if (row.status === 'below_threshold') {
-      const reason = 'Punteggio sotto la soglia fissata dal bando: la proposta non è finanziabile.'
-      await decide(db, officerId, row.proposalId, { outcome: 'not_granted', decidedOn, actReference, reason }, now, 'it')
-    }
-  }
-  const best = rows.find((row) => row.status === 'funded' && row.rank === 1)
-  if (!best) return
-  const partners = await db
-    .selectFrom('grant_partners')
-    .innerJoin('organisations', 'organisations.id', 'grant_partners.organisation_id')
-    .select(['grant_partners.organisation_id', 'grant_partners.grant_cents', 'organisations.type'])
-    .where('grant_partners.proposal_id', '=', best.proposalId)
-    .orderBy('grant_partners.position')
-    .execute()
-  const firm = partners.find((partner) => partner.type !== 'university' && partner.type !== 'research_organisation')
-  const lab = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('source', '=', 'demo')
-    .where('type', '=', 'research_organisation')
-    .where('id', 'not in', partners.map((partner) => partner.organisation_id))
-    .orderBy('legal_name')
-    .limit(1)
-    .executeTakeFirst()
-  if (firm && lab) {
-    const contract = { partnerOrganisationId: firm.organisation_id, researchOrganisationId: lab.id, subject: 'Prove di fatica e caratterizzazione dei prototipi', valueCents: 4_500_000, signedOn: '2025-10-20' }
-    await recordContract(db, officerId, best.proposalId, contract, now, 'it')
-  }
-  for (const partner of partners) {
-    const amountCents = Math.floor((Number(partner.grant_cents) * 0.4) / 100) * 100
-    const payment = { organisationId: partner.organisation_id, kind: 'advance' as const, amountCents, paidOn: '2025-11-10', verifierKind: 'credit_institution' as const, verifiedBy: 'Banca del Territorio Toscano' }
-    await recordPayment(db, officerId, best.proposalId, payment, now, 'it')
   }
 }

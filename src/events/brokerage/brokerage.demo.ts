@@ -18,10 +18,10 @@ const seekerTypes = new Set(['sme', 'large_company', 'startup'])
 
 type Person = { userId: string; organisationId: string; organisationName: string; codes: string[]; actor: Actor }
 
-const memberActor = (userId: string, organisationId: string): Actor => ({
+const personActor = (userId: string, organisationId: string, role: 'member' | 'admin'): Actor => ({
   userId,
   roles: [],
-  organisationRoles: new Map([[organisationId, 'member' as const]]),
+  organisationRoles: new Map([[organisationId, role]]),
   managedClusterIds: new Set<string>(),
 })
 
@@ -109,7 +109,7 @@ export async function seedDemoBrokerage(db: Db): Promise<void> {
     organisationId: orgAdmin.organisation_id,
     organisationName: orgAdmin.legal_name,
     codes: [],
-    actor: { userId: orgAdmin.user_id, roles: [], organisationRoles: new Map([[orgAdmin.organisation_id, 'admin' as const]]), managedClusterIds: new Set() },
+    actor: personActor(orgAdmin.user_id, orgAdmin.organisation_id, 'admin'),
   }
   const adminParticipant = await register(db, event.id, admin, 'seeker', '', 'Cerchiamo laboratori per provare nuovi rivestimenti sui nostri componenti.')
 
@@ -162,7 +162,7 @@ async function demoPeople(db: Db, passwordHash: string): Promise<{ providers: Pe
     const user = await db.insertInto('users').values({ email: row.email!, password_hash: passwordHash, full_name: row.full_name, locale: 'it' }).returning('id').executeTakeFirstOrThrow()
     await db.insertInto('organisation_users').values({ user_id: user.id, organisation_id: row.id, role: 'member' }).execute()
     const codes = await db.selectFrom('organisation_competences').select('taxonomy_code').where('organisation_id', '=', row.id).orderBy('taxonomy_code').limit(3).execute()
-    return { userId: user.id, organisationId: row.id, organisationName: row.legal_name, codes: codes.map((code) => code.taxonomy_code), actor: memberActor(user.id, row.id) }
+    return { userId: user.id, organisationId: row.id, organisationName: row.legal_name, codes: codes.map((code) => code.taxonomy_code), actor: personActor(user.id, row.id, 'member') }
   }
   const providers: Person[] = []
   for (const row of providerRows) providers.push(await toPerson(row))
