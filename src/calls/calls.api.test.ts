@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, createUser, databaseFingerprint, signInAs, type TestContext } from '../platform/testing.js'
+import { romeDateIn } from '../platform/rome-time.js'
 import { submitProposal } from './proposals.service.js'
 
 let ctx: TestContext
@@ -43,7 +44,7 @@ function callBody(overrides: Record<string, unknown> = {}): Record<string, unkno
 }
 
 async function organisationWhere(type: 'sme' | 'university' | 'large_company', member: boolean): Promise<string> {
-  const today = new Date().toISOString().slice(0, 10)
+  const today = romeDateIn(0)
   const rows = await ctx.db
     .selectFrom('organisations')
     .select((eb) => [

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../platform/db.js'
+import { romeDate } from '../platform/rome-time.js'
 import { createRandom, type Random } from '../demo/random.js'
 import type { CallCreate } from './calls.schema.js'
 import { createCall, publishCall } from './calls.service.js'
@@ -102,7 +103,7 @@ export async function seedDemoClosedCall(db: Db): Promise<void> {
   const callId = await createCall(db, null, demoClosedCall)
   await publishCall(db, null, callId, new Date('2025-01-20T08:00:00Z'))
   const submittedOn = new Date('2025-05-12T10:00:00Z')
-  const parties = new DemoParties(await candidatesOn(db, submittedOn.toISOString().slice(0, 10)), random)
+  const parties = new DemoParties(await candidatesOn(db, romeDate(submittedOn)), random)
   const proposals: string[] = []
   for (const plan of closedCallPlans) {
     const id = await addDemoProposal(db, callId, plan, parties, random, { actorId: null, now: submittedOn, submit: true })
@@ -126,7 +127,7 @@ export async function seedDemoCalls(db: Db): Promise<void> {
   const open = now.getTime() >= Date.parse(demoCall.opensAt) && now.getTime() <= Date.parse(demoCall.closesAt)
   if (!open) return
 
-  const parties = new DemoParties(await candidatesOn(db, now.toISOString().slice(0, 10)), random)
+  const parties = new DemoParties(await candidatesOn(db, romeDate(now)), random)
   const demoOrganisation = await db
     .selectFrom('organisation_users')
     .innerJoin('users', 'users.id', 'organisation_users.user_id')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { partnerSizeOf, partnerTypeOf, romeDate } from './registry-partner.js'
+import { partnerSizeOf, partnerTypeOf } from './registry-partner.js'
 
 describe('registry organisations as partners', () => {
   it('maps every registry type', () => {
@@ -19,11 +19,5 @@ describe('registry organisations as partners', () => {
     expect(partnerSizeOf('sme', 'micro')).toBe('micro')
     expect(partnerSizeOf('research', 'large')).toBeUndefined()
     expect(partnerSizeOf('sme', null)).toBeUndefined()
-  })
-
-  it('judges the date in Europe/Rome', () => {
-    expect(romeDate(new Date('2026-03-31T21:59:59Z'))).toBe('2026-03-31')
-    expect(romeDate(new Date('2026-03-31T22:00:00Z'))).toBe('2026-04-01')
-    expect(romeDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16')
   })
 })

@@ -30,8 +30,3 @@ export function partnerSizeOf(type: PartnerType, size: SizeClass | null): SizeCl
   if (type === 'research' || type === 'university') return undefined
   return size ?? undefined
 }
-
-/** The calendar day in Europe/Rome of an instant: membership "on the submission date" is judged on it. */
-export function romeDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-}

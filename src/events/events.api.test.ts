@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, createUser, databaseFingerprint, signInAs, type TestContext, type TestUser } from '../platform/testing.js'
 import { seedDemoEvents } from './events.demo.js'
 import { parseVevents } from './ical-parse.js'
+import { romeDateIn } from '../platform/rome-time.js'
 
 let ctx: TestContext
 let materials: string
@@ -14,7 +15,7 @@ let plain: string
 let admin: string
 
 // Event days are relative to today, so the suite keeps working as time passes.
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (days: number): string => romeDateIn(days)
 
 beforeAll(async () => {
   ctx = await createTestContext()

@@ -1,8 +1,8 @@
 import { createRandom } from '../demo/random.js'
 import type { Db } from '../platform/db.js'
+import { addDays, romeDateIn, romeLocalToInstant } from '../platform/rome-time.js'
 import type { EventKind } from './event-terms.js'
 import type { EventLanguage, RegistrationMode } from './events.tables.js'
-import { romeLocalToInstant, toRomeLocal } from './rome-time.js'
 
 // Demo calendar: some 40 events over the coming months, relative to today, so `npm start` always shows a
 // living calendar; three pairs deliberately clash across districts so the coordinators' view has work.
@@ -73,13 +73,11 @@ type Plan = {
   language: EventLanguage
 }
 
-export function romeDay(offset: number): string {
-  const today = toRomeLocal(new Date()).slice(0, 10)
-  const date = new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000)
-  const weekday = date.getUTCDay()
-  if (weekday === 6) date.setUTCDate(date.getUTCDate() + 2)
-  if (weekday === 0) date.setUTCDate(date.getUTCDate() + 1)
-  return date.toISOString().slice(0, 10)
+/** The working day about `offset` days from today in Rome: a Saturday or Sunday moves to the Monday after. */
+export function workingDayIn(offset: number): string {
+  const day = romeDateIn(offset)
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
+  return weekday === 6 ? addDays(day, 2) : weekday === 0 ? addDays(day, 1) : day
 }
 
 function demoPlans(): Plan[] {
@@ -129,7 +127,7 @@ export async function seedDemoEvents(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const ids: string[] = []
     for (const [index, plan] of demoPlans().entries()) {
-      const date = romeDay(plan.day)
+      const date = workingDayIn(plan.day)
       const venue = random.pick(venues)
       const word = kindWords[plan.kind]
       const row = await trx

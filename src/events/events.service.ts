@@ -5,12 +5,12 @@ import type { Database } from '../platform/database.js'
 import type { Db } from '../platform/db.js'
 import { AppError, forbidden, invalidField, notFound } from '../platform/errors.js'
 import type { Actor } from '../platform/policies.js'
+import { addDays, parseEventTime, romeDate, romeLocalToInstant } from '../platform/rome-time.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import { findAllOverlaps, findClashes, type CalendarEntry, type TaxonomyMatch } from './clash.js'
 import { canManageEvent, canOrganiseFor, canRegister, canViewEvent, canAnswerInvitation } from './events.policies.js'
 import type { EventKind } from './event-terms.js'
 import type { CoorganiserStatus, EventLanguage, EventStatus, RegistrationMode, RegistrationStatus } from './events.tables.js'
-import { parseEventTime, romeLocalToInstant, toRomeLocal } from './rome-time.js'
 
 export type ClusterRef = { id: string; slug: string; nameIt: string; nameEn: string; shortName: string }
 
@@ -171,11 +171,10 @@ async function summarise(db: Db, rows: EventRow[]): Promise<EventSummary[]> {
 
 /** A Rome calendar day range as instants: [from 00:00, the day after `to` 00:00). */
 export function dayRange(from: string | undefined, to: string | undefined, defaultDays: number): { start: Date; end: Date } {
-  const today = toRomeLocal(new Date()).slice(0, 10)
-  const start = romeLocalToInstant(`${from ?? today}T00:00`)
+  const firstDay = from ?? romeDate(new Date())
+  const start = romeLocalToInstant(`${firstDay}T00:00`)
   if (!start) throw invalidField('from', 'validation.invalid_value')
-  const lastDay = to ?? new Date(Date.parse(`${from ?? today}T00:00:00Z`) + (defaultDays - 1) * dayMs).toISOString().slice(0, 10)
-  const endDay = new Date(Date.parse(`${lastDay}T00:00:00Z`) + dayMs).toISOString().slice(0, 10)
+  const endDay = addDays(to ?? addDays(firstDay, defaultDays - 1), 1)
   const end = romeLocalToInstant(`${endDay}T00:00`)
   if (!end) throw invalidField('to', 'validation.invalid_value')
   if (end.getTime() <= start.getTime()) throw invalidField('to', 'validation.invalid_period')

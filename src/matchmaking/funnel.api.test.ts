@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anyOrganisationId, createTestContext, createUser, signInAs, type TestContext } from '../platform/testing.js'
+import { romeDateIn } from '../platform/rome-time.js'
 
 // The funnel's last stage (a joint, submitted proposal) and its brokerage-meetings block, end to end over the API.
 
@@ -14,7 +15,7 @@ let officer: string
 let profileId: string
 const interestIds: Record<'partner' | 'early' | 'drafter', string> = { partner: '', early: '', drafter: '' }
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (days: number): string => romeDateIn(days)
 
 type Json = Record<string, unknown>
 const call = async (method: 'GET' | 'POST', url: string, cookie?: string, payload?: Json): Promise<{ status: number; body: Json & { [key: string]: any } }> => {

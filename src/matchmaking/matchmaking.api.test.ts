@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expireDueProfiles, remindExpiringProfiles } from './profiles.service.js'
 import { anyOrganisationId, createTestContext, createUser, databaseFingerprint, signInAs, type TestContext } from '../platform/testing.js'
+import { romeDateIn } from '../platform/rome-time.js'
 
 let ctx: TestContext
 let ownerId: string
@@ -13,7 +14,7 @@ let fashionManager: string
 let stranger: string
 let officer: string
 
-const future = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+const future = (days: number): string => romeDateIn(days)
 
 /** The platform's business tables and the marketplace's own: equal before and after means nothing changed. */
 async function fingerprint(): Promise<Record<string, string>> {
@@ -294,7 +295,7 @@ describe('expressions of interest, contact and outcome', () => {
   })
 
   it('records the meeting and the agreement with its value, once', async () => {
-    const today = new Date().toISOString().slice(0, 10)
+    const today = romeDateIn(0)
     const badDate = await call('POST', `/api/interests/${interestId}/steps`, other, { step: 'meeting', occurredOn: future(10), meetingMode: 'physical' })
     expect([badDate.status, badDate.body.error.field]).toEqual([400, 'occurredOn'])
     expect((await call('POST', `/api/interests/${interestId}/steps`, stranger, { step: 'meeting', occurredOn: today, meetingMode: 'virtual' })).status).toBe(404)

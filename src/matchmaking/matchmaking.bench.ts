@@ -12,6 +12,7 @@ import { insertOrganisations } from '../demo/seed.js'
 import type { OrganisationType } from '../platform/database.js'
 import type { Db, DbHandle } from '../platform/db.js'
 import { migrate } from '../platform/migrate.js'
+import { romeDateIn } from '../platform/rome-time.js'
 import { loadReferenceData } from '../reference.js'
 import type { SearchQuery } from './matchmaking.schema.js'
 import type { PartnershipKind, ProfileKind, ProfileStatus } from './marketplace-terms.js'
@@ -362,7 +363,7 @@ async function seed(handle: DbHandle): Promise<Seeded> {
       ...profile,
       organisation_id: ids[profile.organisation],
       cluster_id: clusters.get(profile.district),
-      expires_on: dayFromToday(profile.expires_in_days),
+      expires_on: romeDateIn(profile.expires_in_days),
       published_at: profile.published_days_ago === null ? null : new Date(Date.now() - profile.published_days_ago * 86_400_000).toISOString(),
     }))
     await insertJson(trx, rows, 5000, (json) => sql`
@@ -417,9 +418,7 @@ async function reuse(handle: DbHandle): Promise<Seeded> {
 
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(0)
 
-function dayFromToday(offset: number): string {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-}
+
 
 /** The demo generator was written for hundreds of rows: at 100,000 a few VAT numbers repeat, which the unique index refuses. */
 function withUniqueVatNumbers(organisations: DemoOrganisation[]): DemoOrganisation[] {

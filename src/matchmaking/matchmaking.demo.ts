@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { createRandom } from '../demo/random.js'
 import type { Db } from '../platform/db.js'
 import type { OrganisationType } from '../platform/database.js'
+import { romeDateIn } from '../platform/rome-time.js'
 import { kindsWithTrl } from './marketplace-terms.js'
 import type { PartnershipKind, ProfileKind } from './marketplace-terms.js'
 
@@ -154,9 +155,8 @@ export async function seedDemoMarketplace(db: Db): Promise<void> {
     .select('organisation_users.organisation_id')
     .where('users.email', '=', 'orgadmin@clock.demo')
     .executeTakeFirst()
-  const today = new Date()
-  const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
 
+  const now = new Date()
   const published: { id: string; organisationId: string }[] = []
   for (const [index, profile] of demoProfiles.entries()) {
     const clusterId = clusters.get(profile.district)
@@ -181,11 +181,11 @@ export async function seedDemoMarketplace(db: Db): Promise<void> {
         partnership_kinds: partnershipsByKind[profile.kind],
         target_organisation_types: targetsByKind[profile.kind],
         geographic_scope: random.pick(['national', 'european', 'international'] as const),
-        expires_on: day(random.int(60, 360)),
-        submitted_at: new Date(today.getTime() - (publishedDaysAgo + 3) * 86_400_000),
-        reviewed_at: new Date(today.getTime() - publishedDaysAgo * 86_400_000),
+        expires_on: romeDateIn(random.int(60, 360)),
+        submitted_at: new Date(now.getTime() - (publishedDaysAgo + 3) * 86_400_000),
+        reviewed_at: new Date(now.getTime() - publishedDaysAgo * 86_400_000),
         reviewed_by: manager?.user_id ?? null,
-        published_at: new Date(today.getTime() - publishedDaysAgo * 86_400_000),
+        published_at: new Date(now.getTime() - publishedDaysAgo * 86_400_000),
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -209,15 +209,15 @@ export async function seedDemoMarketplace(db: Db): Promise<void> {
         trl: 4,
         partnership_kinds: ['technical_cooperation'],
         target_organisation_types: ['research_organisation', 'university'],
-        expires_on: day(180),
-        submitted_at: new Date(today.getTime() - 86_400_000),
+        expires_on: romeDateIn(180),
+        submitted_at: new Date(now.getTime() - 86_400_000),
       })
       .returning('id')
       .executeTakeFirstOrThrow()
     await db.insertInto('profile_taxonomy').values([{ profile_id: pending.id, taxonomy_code: 'TR.SURF' }]).execute()
     await db
       .insertInto('profiles')
-      .values({ kind: 'business_offer', organisation_id: demoOrganisation.organisation_id, cluster_id: materials, title: 'Bozza: servizi di prova su materiali', expires_on: day(120) })
+      .values({ kind: 'business_offer', organisation_id: demoOrganisation.organisation_id, cluster_id: materials, title: 'Bozza: servizi di prova su materiali', expires_on: romeDateIn(120) })
       .execute()
   }
 
@@ -235,7 +235,7 @@ export async function seedDemoMarketplace(db: Db): Promise<void> {
           'We are interested and have worked on similar topics. Could we arrange a call?',
           'La vostra richiesta corrisponde a un nostro progetto in corso. Vi proponiamo un incontro.',
         ]),
-        created_at: new Date(today.getTime() - createdDaysAgo * 86_400_000),
+        created_at: new Date(now.getTime() - createdDaysAgo * 86_400_000),
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -251,7 +251,7 @@ export async function seedDemoMarketplace(db: Db): Promise<void> {
     if (decided) {
       await db
         .updateTable('profile_interests')
-        .set({ status: decided.step === 'accepted' ? 'accepted' : 'declined', decided_at: new Date(today.getTime() - decided.offset * 86_400_000) })
+        .set({ status: decided.step === 'accepted' ? 'accepted' : 'declined', decided_at: new Date(now.getTime() - decided.offset * 86_400_000) })
         .where('id', '=', interest.id)
         .execute()
     }
@@ -261,7 +261,7 @@ export async function seedDemoMarketplace(db: Db): Promise<void> {
         steps.map((step) => ({
           interest_id: interest.id,
           step: step.step,
-          occurred_on: day(-step.offset),
+          occurred_on: romeDateIn(-step.offset),
           meeting_mode: step.step === 'meeting' ? random.pick(['physical', 'virtual'] as const) : null,
           agreement_type: step.step === 'agreement' ? random.pick(['technical_cooperation', 'licence', 'research_cooperation'] as const) : null,
           value_cents: step.step === 'agreement' ? random.int(10, 200) * 100_000 : null,

@@ -4,6 +4,7 @@ import type { Db } from '../platform/db.js'
 import type { OrganisationType } from '../platform/database.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
 import { translate, type Locale } from '../platform/i18n.js'
+import { addDays, romeDate } from '../platform/rome-time.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import type { ProfileRef } from './matchmaking.policies.js'
 import type { ProfileChanges, ProfileCreate } from './matchmaking.schema.js'
@@ -183,19 +184,13 @@ async function clusterIdOf(db: Db, slug: string): Promise<string> {
 
 function assertExpiry(expiresOn: string, today: string): void {
   if (expiresOn <= today) throw invalidField('expiresOn', 'validation.expiry_not_future')
-  const limit = new Date(`${today}T00:00:00Z`)
-  limit.setUTCDate(limit.getUTCDate() + maxLifetimeDays)
-  if (expiresOn > limit.toISOString().slice(0, 10)) throw invalidField('expiresOn', 'validation.expiry_too_far', { days: maxLifetimeDays })
+  if (expiresOn > addDays(today, maxLifetimeDays)) throw invalidField('expiresOn', 'validation.expiry_too_far', { days: maxLifetimeDays })
 }
 
 function assertTrlApplies(kind: ProfileKind, trl: number | null | undefined): void {
   if (trl !== null && trl !== undefined && !kindsWithTrl.includes(kind)) throw invalidField('trl', 'validation.trl_not_applicable')
 }
 
-const today = async (db: Db): Promise<string> => {
-  const result = await sql<{ today: string }>`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`.execute(db)
-  return (result.rows[0] as { today: string }).today
-}
 
 type Columns = {
   kind?: ProfileKind
@@ -228,7 +223,7 @@ async function toColumns(db: Db, input: ProfileChanges): Promise<Columns> {
   if (input.targetOrganisationTypes !== undefined) columns.target_organisation_types = [...new Set(input.targetOrganisationTypes)]
   if (input.geographicScope !== undefined) columns.geographic_scope = input.geographicScope
   if (input.expiresOn !== undefined) {
-    assertExpiry(input.expiresOn, await today(db))
+    assertExpiry(input.expiresOn, romeDate(new Date()))
     columns.expires_on = input.expiresOn
   }
   if (input.taxonomy !== undefined) await assertKnownTaxonomyCodes(db, input.taxonomy, 'taxonomy')
@@ -306,7 +301,7 @@ async function assertComplete(db: Db, id: string): Promise<void> {
   }
   const tags = await db.selectFrom('profile_taxonomy').select('taxonomy_code').where('profile_id', '=', id).limit(1).execute()
   if (tags.length === 0) throw invalidField('taxonomy', 'validation.required_to_submit')
-  if (profile.expires_on <= (await today(db))) throw invalidField('expiresOn', 'validation.expiry_not_future')
+  if (profile.expires_on <= (romeDate(new Date()))) throw invalidField('expiresOn', 'validation.expiry_not_future')
 }
 
 export async function submitProfile(db: Db, actorId: string, id: string): Promise<void> {

@@ -1,13 +1,14 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, createUser, signInAs, type TestContext } from '../platform/testing.js'
+import { romeDateIn } from '../platform/rome-time.js'
 
 let ctx: TestContext
 let organisationId: string
 let admin: string
 let manager: string
 
-const future = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+const future = (days: number): string => romeDateIn(days)
 
 type Json = Record<string, unknown>
 const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, cookie?: string, payload?: Json): Promise<{ status: number; body: any }> => {

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, createUser, databaseFingerprint, signInAs, type TestContext } from '../platform/testing.js'
 import { importEuTopics } from './eu-topics-import.js'
+import { romeDateIn } from '../platform/rome-time.js'
 
 let ctx: TestContext
 let folder: string
@@ -20,7 +21,7 @@ const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, cookie?: str
   return { status: response.statusCode, body: response.statusCode === 204 ? null : response.json() }
 }
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (days: number): string => romeDateIn(days)
 const romeToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
 
 const topic = (id: string, fields: Json = {}): Json => ({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '../platform/db.js'
+import { addDays, romeDate } from '../platform/rome-time.js'
 import type { EuTopic } from './eu-topics-import.js'
 import { upsertEuTopics } from './eu-topics-import.js'
 import { flagTopic } from './opportunities.service.js'
@@ -28,13 +29,7 @@ export function loadDemoTopics(): DemoTopic[] {
   return JSON.parse(readFileSync(new URL('./demo-topics.json', import.meta.url), 'utf8')) as DemoTopic[]
 }
 
-const romeDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' })
 
-function addDays(isoDay: string, days: number): string {
-  const date = new Date(`${isoDay}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
-}
 
 /** The demo topics as of a given Rome day: closed past their deadline, forthcoming before their opening. */
 export function demoTopicsAsOf(today: string, topics: readonly DemoTopic[] = loadDemoTopics()): EuTopic[] {
@@ -64,7 +59,7 @@ const flaggedByMaterials = 'HORIZON-CL4-2027-MATERIALS-01-04'
 
 /** Loads the demo's EU topics, and the advanced-materials district flags one to its members; a second run changes nothing. */
 export async function seedDemoOpportunities(db: Db): Promise<void> {
-  await upsertEuTopics(db, demoTopicsAsOf(romeDate.format(new Date())), 'demo')
+  await upsertEuTopics(db, demoTopicsAsOf(romeDate(new Date())), 'demo')
   const [topic, manager] = await Promise.all([
     db.selectFrom('eu_topics').select('id').where('identifier', '=', flaggedByMaterials).executeTakeFirst(),
     db

@@ -23,13 +23,17 @@ const DATE = 1082
 pg.types.setTypeParser(INT8, (value: string) => Number(value))
 pg.types.setTypeParser(DATE, (value: string) => value)
 
+// The platform's days are days in Rome: with the sessions on Rome's clock, `current_date` in SQL is the same
+// day as `romeDate()` in TypeScript, also between midnight in Rome and midnight UTC.
+const timeZone = 'Europe/Rome'
+
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<DbHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl)
   return openPglite(options.dataDir)
 }
 
 function openPostgres(connectionString: string): DbHandle {
-  const pool = new pg.Pool({ connectionString, max: 10 })
+  const pool = new pg.Pool({ connectionString, max: 10, options: `-c TimeZone=${timeZone}` })
   // An idle connection dropped by the server (restart, failover) must not take the process down: the pool
   // discards it and the next query opens a new one.
   pool.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`))
@@ -51,6 +55,7 @@ async function openPglite(dataDir?: string): Promise<DbHandle> {
       [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
     },
   })
+  await client.exec(`SET TIME ZONE '${timeZone}'`)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(client) }) })
   const execScript = async (script: string): Promise<void> => {
     await client.exec(script)

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoBrokerageTitle } from '../../src/events/brokerage/brokerage.demo.js'
 import { parseVevents } from '../../src/events/ical-parse.js'
-import { toRomeLocal } from '../../src/events/rome-time.js'
+import { romeDateIn, toRomeLocal } from '../../src/platform/rome-time.js'
 import { launchBrowser, newPage, signIn } from './browser'
 import { startServer, type TestServer } from './server'
 
@@ -22,7 +22,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (days: number): string => romeDateIn(days)
 const instant = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString()
 
 async function signedIn(email: string): Promise<Page> {

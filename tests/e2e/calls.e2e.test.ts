@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { romeDateIn } from '../../src/platform/rome-time.js'
 import { launchBrowser, newPage, signIn } from './browser'
 import { startServer, type TestServer } from './server'
 
@@ -17,8 +18,7 @@ afterAll(async () => {
 })
 
 function romeLocal(offsetDays: number): string {
-  const day = new Date(Date.now() + offsetDays * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
-  return `${day}T17:00`
+  return `${romeDateIn(offsetDays)}T17:00`
 }
 
 describe('funding calls', () => {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { toRomeLocal } from '../../src/events/rome-time.js'
+import { romeDateIn, toRomeLocal } from '../../src/platform/rome-time.js'
 import { launchBrowser, newPage, signIn } from './browser'
 import { startServer, type TestServer } from './server'
 
@@ -48,7 +48,7 @@ describe('the events calendar in Chromium', () => {
   it('warns a manager of a clash before saving, and records the proposed co-organisation', async () => {
     const { context, page } = await newPage(browser, url)
     await signIn(page, 'manager.materials@clock.demo')
-    const to = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)
+    const to = romeDateIn(200)
     const items = ((await (await page.request.get(`/api/events?to=${to}&district=tuscany-energy-green-economy&kind=info_day`)).json()) as { items: Summary[] }).items
     const target = items.find((item) => item.titleIt.includes('Idrogeno verde')) as Summary
     expect(target).toBeTruthy()

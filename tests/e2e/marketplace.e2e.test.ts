@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { romeDateIn } from '../../src/platform/rome-time.js'
 import { demoPassword, launchBrowser, newPage, signIn } from './browser'
 import { startServer, type TestServer } from './server'
 
@@ -129,7 +130,7 @@ describe('the marketplace', () => {
         kind: 'business_request',
         districtSlug: 'tuscany-advanced-materials',
         title: 'Cerchiamo distributori di compositi in Germania',
-        expiresOn: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+        expiresOn: romeDateIn(90),
       },
     })
     expect(first.status()).toBe(201)

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, createUser, databaseFingerprint, signInAs, type TestContext } from '../../platform/testing.js'
-import { romeDate } from '../registry-partner.js'
+import { romeDate } from '../../platform/rome-time.js'
 
 let ctx: TestContext
 let officer: string

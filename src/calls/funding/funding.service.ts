@@ -5,7 +5,7 @@ import { formatEuros, type Locale } from '../../platform/i18n.js'
 import type { ProposalParties } from '../calls.policies.js'
 import { loadCallForEvaluation, type AdmittedProposal, type Executor } from '../evaluation/evaluation.service.js'
 import { callRanking } from '../evaluation/results.service.js'
-import { romeDate } from '../registry-partner.js'
+import { romeDate } from '../../platform/rome-time.js'
 import type { CallFunding, ContractInput, DecisionInput, FundingDecision, PaymentInput, ProposalFunding, WithdrawalInput } from './funding.schema.js'
 import {
   budgetAfterMoves,

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, createUser, databaseFingerprint, signInAs, type TestContext, type TestUser } from '../../platform/testing.js'
 import { parseVevents } from '../ical-parse.js'
+import { romeDateIn } from '../../platform/rome-time.js'
 
 let ctx: TestContext
 let organiser: string
@@ -11,7 +12,7 @@ let plain: string
 type Json = Record<string, any>
 
 // Days relative to today, so the suite keeps working as time passes.
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (days: number): string => romeDateIn(days)
 const instant = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString()
 
 async function call(cookie: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {

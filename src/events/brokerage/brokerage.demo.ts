@@ -1,8 +1,8 @@
 import { createRandom } from '../../demo/random.js'
 import type { Db } from '../../platform/db.js'
 import type { Actor } from '../../platform/policies.js'
-import { romeDay } from '../events.demo.js'
-import { romeLocalToInstant } from '../rome-time.js'
+import { workingDayIn } from '../events.demo.js'
+import { addDays, romeLocalToInstant } from '../../platform/rome-time.js'
 import { configureBrokerage } from './brokerage.service.js'
 import { registerParticipant } from './participants.service.js'
 import { answerRequest, sendRequest } from './requests.service.js'
@@ -46,7 +46,7 @@ export async function seedDemoBrokerage(db: Db): Promise<void> {
     .executeTakeFirst()
   if (!manager || !orgAdmin) return
   const random = createRandom(7007)
-  const day = romeDay(24)
+  const day = workingDayIn(24)
 
   const event = await db
     .insertInto('events')
@@ -77,9 +77,9 @@ export async function seedDemoBrokerage(db: Db): Promise<void> {
   const now = Date.now()
   await configureBrokerage(db, organiser, event.id, {
     registrationOpensAt: new Date(now - 7 * 86_400_000).toISOString(),
-    registrationClosesAt: romeLocalToInstant(`${daysBefore(day, 3)}T18:00`)!.toISOString(),
+    registrationClosesAt: romeLocalToInstant(`${addDays(day, -3)}T18:00`)!.toISOString(),
     bookingOpensAt: new Date(now - 5 * 86_400_000).toISOString(),
-    bookingClosesAt: romeLocalToInstant(`${daysBefore(day, 1)}T18:00`)!.toISOString(),
+    bookingClosesAt: romeLocalToInstant(`${addDays(day, -1)}T18:00`)!.toISOString(),
     sessions: [{ day, start: '09:30', end: '12:30', breaks: [{ start: '11:00', end: '11:20' }] }],
     meetingMinutes: 20,
     tables: 6,
@@ -124,10 +124,6 @@ export async function seedDemoBrokerage(db: Db): Promise<void> {
   if (first) await sendRequest(db, first.actor, event.id, adminParticipant, 'Abbiamo un laboratorio di prove sui rivestimenti: ci incontriamo?')
 }
 
-/** The calendar day `days` before an ISO day: the windows close before the event whatever weekday it falls on. */
-function daysBefore(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
-}
 
 async function register(db: Db, eventId: string, person: Person, role: string, offer: string, request: string): Promise<string> {
   await registerParticipant(db, person.actor, eventId, { role, offer, request, organisationId: person.organisationId, taxonomyCodes: person.codes, profileIds: [], blockedSlots: [] })

@@ -1,4 +1,4 @@
-import { romeLocalToInstant } from '../rome-time.js'
+import { romeLocalToInstant } from '../../platform/rome-time.js'
 import type { RoleConfig, SessionConfig } from './brokerage.tables.js'
 import { deriveSlots, minutesOf } from './slots.js'
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDailyJobs } from '../../daily.js'
 import { createTestContext, createUser, databaseFingerprint, signInAs, type TestContext, type TestUser } from '../../platform/testing.js'
 import { askLaterFollowUps } from './later-follow-up.service.js'
+import { romeDateIn } from '../../platform/rome-time.js'
 
 // The six-month follow-up of brokerage meetings: the daily job asks each side of a held meeting once,
 // and the participant answers. Time moves by writing the meetings' start into the past.
@@ -12,7 +13,7 @@ let plain: string
 
 type Json = Record<string, any>
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (days: number): string => romeDateIn(days)
 const instant = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString()
 
 async function call(cookie: string | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {

@@ -1,4 +1,4 @@
-import { romeLocalToInstant, toRomeLocal } from '../rome-time.js'
+import { romeLocalToInstant, toRomeLocal } from '../../platform/rome-time.js'
 import type { FollowUp } from '../event-terms.js'
 
 // The six-month follow-up of a brokerage meeting, as pure date rules: when a side is due to be asked

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toRomeLocal } from '../rome-time.js'
+import { toRomeLocal } from '../../platform/rome-time.js'
 import { deriveSlots } from './slots.js'
 
 const session = (overrides: Partial<{ id: string; day: string; start: string; end: string; breaks: { start: string; end: string }[] }> = {}) => ({

@@ -1,4 +1,4 @@
-import { romeLocalToInstant } from '../rome-time.js'
+import { romeLocalToInstant } from '../../platform/rome-time.js'
 import type { SessionConfig } from './brokerage.tables.js'
 
 // Meeting slots follow from the sessions, the meeting length and the breaks: data in, data out.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDailyJobs } from '../../daily.js'
 import { createTestContext, createUser, signInAs, type TestContext } from '../../platform/testing.js'
 import type { OrganisationType } from '../../platform/database.js'
+import { romeDateIn } from '../../platform/rome-time.js'
 
 let ctx: TestContext
 const ids: Record<string, string> = {}
@@ -16,7 +17,7 @@ const call = async (method: 'GET' | 'POST', url: string, cookie?: string, payloa
   return { status: response.statusCode, body: response.statusCode === 204 ? null : response.json() }
 }
 
-const future = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+const future = (days: number): string => romeDateIn(days)
 
 async function organisation(
   key: string,

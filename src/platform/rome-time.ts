@@ -19,6 +19,24 @@ export function toRomeLocal(instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
 }
 
+/**
+ * The calendar day in Rome of an instant, as "YYYY-MM-DD". Every date the platform judges ("today", a
+ * period's bounds, a submission date) is a day in Rome, which differs from the UTC day around midnight.
+ */
+export function romeDate(instant: Date): string {
+  return toRomeLocal(instant).slice(0, 10)
+}
+
+/** The calendar day `days` after a "YYYY-MM-DD" day (before it when negative). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The day in Rome that is `days` calendar days from today (negative for past days). */
+export function romeDateIn(days: number, now = new Date()): string {
+  return addDays(romeDate(now), days)
+}
+
 function offsetMinutesAt(instant: Date): number {
   const local = toRomeLocal(instant)
   const match = localPattern.exec(local) as RegExpExecArray

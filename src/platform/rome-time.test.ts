@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseEventTime, romeLocalToInstant, toRomeLocal } from './rome-time.js'
+import { parseEventTime, romeDate, romeDateIn, romeLocalToInstant, toRomeLocal } from './rome-time.js'
 
 describe('Rome wall-clock times', () => {
   it('reads winter and summer times with their offsets', () => {
@@ -31,5 +31,23 @@ describe('Rome wall-clock times', () => {
     expect(parseEventTime('2026-12-03T09:00:00Z')?.toISOString()).toBe('2026-12-03T09:00:00.000Z')
     expect(parseEventTime('2026-12-03T10:00:00+01:00')?.toISOString()).toBe('2026-12-03T09:00:00.000Z')
     expect(parseEventTime('2026-12-03T10:00')?.toISOString()).toBe('2026-12-03T09:00:00.000Z')
+  })
+})
+
+describe('days in Rome', () => {
+  it('takes the calendar day in Rome, not in UTC', () => {
+    expect(romeDate(new Date('2026-03-31T21:59:59Z'))).toBe('2026-03-31')
+    expect(romeDate(new Date('2026-03-31T22:00:00Z'))).toBe('2026-04-01')
+    expect(romeDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16')
+  })
+
+  it('counts days from today in Rome, across months and the clock changes', () => {
+    const lateEvening = new Date('2026-12-07T23:15:00Z') // already 8 December in Rome
+    expect(romeDateIn(0, lateEvening)).toBe('2026-12-08')
+    expect(romeDateIn(1, lateEvening)).toBe('2026-12-09')
+    expect(romeDateIn(-8, lateEvening)).toBe('2026-11-30')
+    expect(romeDateIn(24, lateEvening)).toBe('2027-01-01')
+    expect(romeDateIn(1, new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-30')
+    expect(romeDateIn(1, new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-26')
   })
 })
