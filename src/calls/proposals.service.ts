@@ -5,7 +5,7 @@ import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
 import { formatEuros, formatNumber, translate, type Locale } from '../platform/i18n.js'
 import type { Actor } from '../platform/policies.js'
-import { romeDate } from '../platform/rome-time.js'
+import { romeDate, romeToday } from '../platform/rome-time.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import { canConfirmPartner, canEditProposal, type ProposalParties } from './calls.policies.js'
 import type { ProposalChanges, ProposalCreate, ProposalDetail } from './calls.schema.js'
@@ -259,7 +259,7 @@ export async function getProposal(db: Db, id: string, actor: Actor): Promise<Pro
     .where('proposals.id', '=', id)
     .executeTakeFirst()
   if (!row) throw notFound('entity.proposal')
-  const proposal = await resolveProposal(db, id, romeDate(new Date()))
+  const proposal = await resolveProposal(db, id, romeToday())
   const versions = await db.selectFrom('proposal_versions').select(['version', 'submitted_at', 'eligible']).where('proposal_id', '=', id).orderBy('version').execute()
   const last = versions.at(-1)
   const parties = { leadOrganisationId: proposal.leadOrganisationId, partnerOrganisationIds: proposal.partners.map((partner) => partner.organisationId) }

@@ -5,7 +5,7 @@ import type { Database } from '../platform/database.js'
 import type { Db } from '../platform/db.js'
 import { AppError, forbidden, invalidField, notFound } from '../platform/errors.js'
 import type { Actor } from '../platform/policies.js'
-import { addDays, parseEventTime, romeDate, romeLocalToInstant } from '../platform/rome-time.js'
+import { addDays, parseEventTime, romeLocalToInstant, romeToday } from '../platform/rome-time.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import { findAllOverlaps, findClashes, type CalendarEntry, type TaxonomyMatch } from './clash.js'
 import { canManageEvent, canOrganiseFor, canRegister, canViewEvent, canAnswerInvitation } from './events.policies.js'
@@ -171,7 +171,7 @@ async function summarise(db: Db, rows: EventRow[]): Promise<EventSummary[]> {
 
 /** A Rome calendar day range as instants: [from 00:00, the day after `to` 00:00). */
 export function dayRange(from: string | undefined, to: string | undefined, defaultDays: number): { start: Date; end: Date } {
-  const firstDay = from ?? romeDate(new Date())
+  const firstDay = from ?? romeToday()
   const start = romeLocalToInstant(`${firstDay}T00:00`)
   if (!start) throw invalidField('from', 'validation.invalid_value')
   const endDay = addDays(to ?? addDays(firstDay, defaultDays - 1), 1)

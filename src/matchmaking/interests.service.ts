@@ -4,7 +4,7 @@ import type { FollowUp } from '../events/event-terms.js'
 import { audit } from '../platform/audit.js'
 import type { Db } from '../platform/db.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
-import { romeDate } from '../platform/rome-time.js'
+import { romeToday } from '../platform/rome-time.js'
 import { computeFunnel, computeMeetingFunnel, type Funnel, type MeetingFunnel } from './funnel.js'
 import type { InterestRef } from './matchmaking.policies.js'
 import type { InterestStepKind, PartnershipKind, ProfileKind } from './marketplace-terms.js'
@@ -107,7 +107,7 @@ export async function expressInterest(db: Db, actorId: string, profileId: string
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst()
   if (existing) throw new AppError('conflict', { messageKey: 'error.interest_exists' })
-  const occurredOn = romeDate(new Date())
+  const occurredOn = romeToday()
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('profile_interests')
@@ -123,7 +123,7 @@ export async function expressInterest(db: Db, actorId: string, profileId: string
 export async function decideInterest(db: Db, actorId: string, id: string, decision: 'accept' | 'decline'): Promise<void> {
   const interest = await interestRef(db, id)
   if (interest.status !== 'pending') throw new AppError('conflict', { messageKey: 'error.interest_decided' })
-  const occurredOn = romeDate(new Date())
+  const occurredOn = romeToday()
   const status = decision === 'accept' ? 'accepted' : 'declined'
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('profile_interests').set({ status, decided_by: actorId, decided_at: new Date() }).where('id', '=', id).execute()
@@ -145,7 +145,7 @@ export async function postMessage(db: Db, actorId: string, id: string, partyOrga
 export async function recordStep(db: Db, actorId: string, id: string, step: StepBody): Promise<void> {
   const interest = await interestRef(db, id)
   if (interest.status !== 'accepted') throw new AppError('conflict', { messageKey: 'error.thread_not_open' })
-  if (step.occurredOn > (romeDate(new Date()))) throw invalidField('occurredOn', 'validation.date_in_future')
+  if (step.occurredOn > (romeToday())) throw invalidField('occurredOn', 'validation.date_in_future')
   if (step.step !== 'meeting') {
     const outcome = await db
       .selectFrom('interest_steps')

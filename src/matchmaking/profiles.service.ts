@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.js'
 import type { OrganisationType } from '../platform/database.js'
 import { AppError, invalidField, notFound } from '../platform/errors.js'
 import { translate, type Locale } from '../platform/i18n.js'
-import { addDays, romeDate } from '../platform/rome-time.js'
+import { addDays, romeToday } from '../platform/rome-time.js'
 import { assertKnownTaxonomyCodes } from '../taxonomy/taxonomy.service.js'
 import type { ProfileRef } from './matchmaking.policies.js'
 import type { ProfileChanges, ProfileCreate } from './matchmaking.schema.js'
@@ -223,7 +223,7 @@ async function toColumns(db: Db, input: ProfileChanges): Promise<Columns> {
   if (input.targetOrganisationTypes !== undefined) columns.target_organisation_types = [...new Set(input.targetOrganisationTypes)]
   if (input.geographicScope !== undefined) columns.geographic_scope = input.geographicScope
   if (input.expiresOn !== undefined) {
-    assertExpiry(input.expiresOn, romeDate(new Date()))
+    assertExpiry(input.expiresOn, romeToday())
     columns.expires_on = input.expiresOn
   }
   if (input.taxonomy !== undefined) await assertKnownTaxonomyCodes(db, input.taxonomy, 'taxonomy')
@@ -301,7 +301,7 @@ async function assertComplete(db: Db, id: string): Promise<void> {
   }
   const tags = await db.selectFrom('profile_taxonomy').select('taxonomy_code').where('profile_id', '=', id).limit(1).execute()
   if (tags.length === 0) throw invalidField('taxonomy', 'validation.required_to_submit')
-  if (profile.expires_on <= (romeDate(new Date()))) throw invalidField('expiresOn', 'validation.expiry_not_future')
+  if (profile.expires_on <= (romeToday())) throw invalidField('expiresOn', 'validation.expiry_not_future')
 }
 
 export async function submitProfile(db: Db, actorId: string, id: string): Promise<void> {

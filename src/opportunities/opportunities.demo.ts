@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '../platform/db.js'
-import { addDays, romeDate } from '../platform/rome-time.js'
+import { addDays, romeToday } from '../platform/rome-time.js'
 import type { EuTopic } from './eu-topics-import.js'
 import { upsertEuTopics } from './eu-topics-import.js'
 import { flagTopic } from './opportunities.service.js'
@@ -59,7 +59,7 @@ const flaggedByMaterials = 'HORIZON-CL4-2027-MATERIALS-01-04'
 
 /** Loads the demo's EU topics, and the advanced-materials district flags one to its members; a second run changes nothing. */
 export async function seedDemoOpportunities(db: Db): Promise<void> {
-  await upsertEuTopics(db, demoTopicsAsOf(romeDate(new Date())), 'demo')
+  await upsertEuTopics(db, demoTopicsAsOf(romeToday()), 'demo')
   const [topic, manager] = await Promise.all([
     db.selectFrom('eu_topics').select('id').where('identifier', '=', flaggedByMaterials).executeTakeFirst(),
     db

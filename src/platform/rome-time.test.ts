@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseEventTime, romeDate, romeDateIn, romeLocalToInstant, toRomeLocal } from './rome-time.js'
+import { addDays, parseEventTime, romeDate, romeDateIn, romeLocalToInstant, toRomeLocal } from './rome-time.js'
 
 describe('Rome wall-clock times', () => {
   it('reads winter and summer times with their offsets', () => {
@@ -39,6 +39,15 @@ describe('days in Rome', () => {
     expect(romeDate(new Date('2026-03-31T21:59:59Z'))).toBe('2026-03-31')
     expect(romeDate(new Date('2026-03-31T22:00:00Z'))).toBe('2026-04-01')
     expect(romeDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16')
+    expect(romeDate('2026-12-31T23:30:00Z')).toBe('2027-01-01')
+    expect(toRomeLocal('2026-07-03T08:00:00Z')).toBe('2026-07-03T10:00')
+  })
+
+  it('adds calendar days across months, years and the clock changes', () => {
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30')
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28')
   })
 
   it('counts days from today in Rome, across months and the clock changes', () => {

@@ -1,4 +1,5 @@
-// Event times are entered as wall-clock times in Rome ("2026-03-29T10:00") and stored as instants.
+// Times are entered as wall-clock times in Rome ("2026-03-29T10:00") and stored as instants; days are days in
+// Rome. This file imports nothing, so that the web app shares it with the server.
 const timeZone = 'Europe/Rome'
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 
@@ -13,9 +14,9 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 })
 
-/** Rome's wall clock at an instant, as "YYYY-MM-DDTHH:mm". */
-export function toRomeLocal(instant: Date): string {
-  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((part) => [part.type, part.value]))
+/** Rome's wall clock at an instant (a Date or an ISO text), as "YYYY-MM-DDTHH:mm": what a datetime-local input shows. */
+export function toRomeLocal(instant: Date | string): string {
+  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((part) => [part.type, part.value]))
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
 }
 
@@ -23,8 +24,13 @@ export function toRomeLocal(instant: Date): string {
  * The calendar day in Rome of an instant, as "YYYY-MM-DD". Every date the platform judges ("today", a
  * period's bounds, a submission date) is a day in Rome, which differs from the UTC day around midnight.
  */
-export function romeDate(instant: Date): string {
+export function romeDate(instant: Date | string): string {
   return toRomeLocal(instant).slice(0, 10)
+}
+
+/** Today in Rome, as "YYYY-MM-DD". */
+export function romeToday(): string {
+  return romeDate(new Date())
 }
 
 /** The calendar day `days` after a "YYYY-MM-DD" day (before it when negative). */

@@ -24,10 +24,10 @@ function newestChange(path: string): number {
   return Math.max(stats.mtimeMs, ...readdirSync(path).filter((name) => name !== 'dist').map((name) => newestChange(join(path, name))))
 }
 
-// The server's sources that the web bundle includes, the plain word lists named *-terms.ts (see ARCHITECTURE.md);
-// the others it imports are types only.
+// The server's sources that the web bundle includes, the plain word lists named *-terms.ts and the Rome clock (see
+// ARCHITECTURE.md); the others it imports are types only.
 const sharedWithWeb = readdirSync(join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' })
-  .filter((path) => path.endsWith('-terms.ts'))
+  .filter((path) => path.endsWith('-terms.ts') || path === join('platform', 'rome-time.ts'))
   .map((path) => join(projectRoot, 'src', path))
 
 /** The server serves web/dist: build it when it is missing or older than the sources (the test runner usually has). */

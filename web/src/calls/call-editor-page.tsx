@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { budgetSources } from '../../../src/calls/call-terms'
+import { romeLocalToInstant, toRomeLocal } from '../../../src/platform/rome-time'
 import { useSession } from '../accounts/session'
 import { SignInRequired } from '../accounts/sign-in-required'
 import { useClusters } from '../districts/use-clusters'
@@ -13,9 +15,7 @@ import { localized, useLanguage } from '../platform/use-language'
 import { TaxonomyPicker } from '../taxonomy/taxonomy-picker'
 import { AttachmentsEditor } from './attachments/attachments-editor'
 import { isOfficer } from './labels'
-import { isoToRomeLocal, romeLocalToIso } from './rome-time'
 import type { BudgetSource, Call, CallRules, Criterion, FaqEntry } from './types'
-import { budgetSources } from '../../../src/calls/call-terms'
 
 type LineForm = { code: string; titleIt: string; titleEn: string; budget: string; membersOnly: boolean; nonMembersMustCommit: boolean; clusterSlug: string }
 type ShareForm = { source: BudgetSource; year: string; amount: string }
@@ -63,8 +63,8 @@ function toForm(call: Call, language: 'it' | 'en'): Form {
   const number = (value: number | undefined): string => (value === undefined ? '' : String(value))
   return {
     ...call,
-    opensAt: isoToRomeLocal(call.opensAt).slice(0, 16),
-    closesAt: isoToRomeLocal(call.closesAt).slice(0, 16),
+    opensAt: toRomeLocal(call.opensAt),
+    closesAt: toRomeLocal(call.closesAt),
     lines: call.lines.map((line) => ({ ...line, budget: centsToEuroInput(language, line.budgetCents), clusterSlug: line.clusterSlug ?? '' })),
     budget: call.budget.map((share) => ({ source: share.source, year: String(share.year), amount: centsToEuroInput(language, share.amountCents) })),
     rules: {
@@ -99,8 +99,8 @@ function toPayload(form: Form, language: 'it' | 'en'): Record<string, unknown> {
     summaryEn: form.summaryEn,
     textIt: form.textIt,
     textEn: form.textEn,
-    opensAt: romeLocalToIso(form.opensAt) ?? form.opensAt,
-    closesAt: romeLocalToIso(form.closesAt) ?? form.closesAt,
+    opensAt: romeLocalToInstant(form.opensAt)?.toISOString() ?? form.opensAt,
+    closesAt: romeLocalToInstant(form.closesAt)?.toISOString() ?? form.closesAt,
     lines: form.lines.map((line) => ({
       code: line.code.trim().toUpperCase(),
       titleIt: line.titleIt,

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { romeToday } from '../../../src/platform/rome-time'
 import { api } from '../platform/api'
 import { ErrorMessage, Loading } from '../platform/feedback'
 import { Checkbox, errorFor, FormAlert, TextField, useSubmit } from '../platform/forms'
@@ -148,7 +149,7 @@ function AddMemberForm({ slug, onDone }: { slug: string; onDone: (added: boolean
   const { t } = useTranslation()
   const [organisation, setOrganisation] = useState<OrganisationSummary | null>(null)
   const [associated, setAssociated] = useState(true)
-  const [since, setSince] = useState(new Date().toISOString().slice(0, 10))
+  const [since, setSince] = useState(romeToday())
   const [until, setUntil] = useState('')
   const { busy, failure, run } = useSubmit()
   const submit = (event: FormEvent): void => {

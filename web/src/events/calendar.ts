@@ -1,40 +1,12 @@
 // Calendar arithmetic on Rome calendar days ("YYYY-MM-DD"), pure so that it is tested without a browser.
-const timeZone = 'Europe/Rome'
-const dayMs = 86_400_000
+import { addDays, romeDate, toRomeLocal } from '../../../src/platform/rome-time'
 
 export type CalendarView = 'month' | 'week' | 'list'
 export const calendarViews: readonly CalendarView[] = ['month', 'week', 'list']
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-})
-
-/** Rome's wall clock at an instant, "YYYY-MM-DDTHH:mm": what a datetime-local input shows. */
-export function toRomeInput(instant: string | Date): string {
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((part) => [part.type, part.value]))
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
-}
-
-export function romeDay(instant: string | Date): string {
-  return toRomeInput(instant).slice(0, 10)
-}
-
+/** The time of day on Rome's clock, "HH:mm". */
 export function romeTime(instant: string | Date): string {
-  return toRomeInput(instant).slice(11)
-}
-
-export function romeToday(now: Date = new Date()): string {
-  return romeDay(now)
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + days * dayMs).toISOString().slice(0, 10)
+  return toRomeLocal(instant).slice(11)
 }
 
 /** 0 for Monday … 6 for Sunday: Italian calendars start on Monday. */
@@ -93,9 +65,9 @@ export function eventsByDay<T extends { startsAt: string; endsAt: string }>(even
   const byDay = new Map<string, T[]>()
   const sorted = [...events].sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   for (const event of sorted) {
-    const first = romeDay(event.startsAt)
+    const first = romeDate(event.startsAt)
     // An event ending at midnight does not touch the next day.
-    const last = romeDay(new Date(new Date(event.endsAt).getTime() - 1))
+    const last = romeDate(new Date(new Date(event.endsAt).getTime() - 1))
     for (let day = first < from ? from : first; day <= last && day <= to; day = addDays(day, 1)) {
       byDay.set(day, [...(byDay.get(day) ?? []), event])
     }

@@ -4,7 +4,8 @@ import { Link } from 'react-router'
 import { formatDate } from '../platform/format'
 import { localized, useLanguage } from '../platform/use-language'
 import { useTaxonomy } from '../taxonomy/use-taxonomy'
-import { romeDay, romeTime } from './calendar'
+import { romeDate } from '../../../src/platform/rome-time'
+import { romeTime } from './calendar'
 import type { DistrictRef, EventSummary, SharedReasons } from './types'
 
 export function eventTitle(language: 'it' | 'en', event: { titleIt: string; titleEn: string }): string {
@@ -18,12 +19,12 @@ export function districtName(language: 'it' | 'en', district: DistrictRef): stri
 /** "3 dicembre 2026, 10:00–13:00" in Rome time; a multi-day event names both days. */
 export function EventWhen({ event }: { event: { startsAt: string; endsAt: string } }): ReactElement {
   const language = useLanguage()
-  const sameDay = romeDay(event.startsAt) === romeDay(new Date(new Date(event.endsAt).getTime() - 1))
+  const sameDay = romeDate(event.startsAt) === romeDate(new Date(new Date(event.endsAt).getTime() - 1))
   return (
     <span className="event-when">
       {sameDay
-        ? `${formatDate(language, romeDay(event.startsAt))}, ${romeTime(event.startsAt)}–${romeTime(event.endsAt)}`
-        : `${formatDate(language, romeDay(event.startsAt))} ${romeTime(event.startsAt)} – ${formatDate(language, romeDay(event.endsAt))} ${romeTime(event.endsAt)}`}
+        ? `${formatDate(language, romeDate(event.startsAt))}, ${romeTime(event.startsAt)}–${romeTime(event.endsAt)}`
+        : `${formatDate(language, romeDate(event.startsAt))} ${romeTime(event.startsAt)} – ${formatDate(language, romeDate(event.endsAt))} ${romeTime(event.endsAt)}`}
     </span>
   )
 }

@@ -1,4 +1,4 @@
-import { toRomeInput } from './calendar'
+import { toRomeLocal } from '../../../src/platform/rome-time'
 import type { EventDetail, EventKind, EventLanguage, EventStatus, RegistrationMode } from './types'
 
 // The manager's form as plain data: what the inputs hold, and the body the API expects.
@@ -58,8 +58,8 @@ export function formFromEvent(event: EventDetail): EventFormValues {
     titleEn: event.titleEn,
     descriptionIt: event.descriptionIt,
     descriptionEn: event.descriptionEn,
-    startsAt: toRomeInput(event.startsAt),
-    endsAt: toRomeInput(event.endsAt),
+    startsAt: toRomeLocal(event.startsAt),
+    endsAt: toRomeLocal(event.endsAt),
     venueName: event.venueName ?? '',
     venueAddress: event.venueAddress ?? '',
     venueRoom: event.venueRoom ?? '',

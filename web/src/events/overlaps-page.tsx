@@ -8,7 +8,7 @@ import { ErrorMessage, Loading, useDocumentTitle } from '../platform/feedback'
 import { TextField } from '../platform/forms'
 import { useApi } from '../platform/use-api'
 import { useLanguage } from '../platform/use-language'
-import { addDays, romeToday } from './calendar'
+import { addDays, romeToday } from '../../../src/platform/rome-time'
 import { ClashReasons, EventWhen, districtName, eventTitle } from './event-bits'
 import type { EventSummary, Overlap } from './types'
 

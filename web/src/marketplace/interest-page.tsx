@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { romeToday } from '../../../src/platform/rome-time'
 import { useSession } from '../accounts/session'
 import { SignInRequired } from '../accounts/sign-in-required'
 import { api } from '../platform/api'
@@ -139,7 +140,7 @@ function StepForm({ interestId, onRecorded }: { interestId: string; onRecorded: 
   const { t } = useTranslation()
   const language = useLanguage()
   const [step, setStep] = useState<'meeting' | 'agreement' | 'no_agreement'>('meeting')
-  const [occurredOn, setOccurredOn] = useState(new Date().toISOString().slice(0, 10))
+  const [occurredOn, setOccurredOn] = useState(romeToday())
   const [meetingMode, setMeetingMode] = useState<'physical' | 'virtual'>('physical')
   const [agreementType, setAgreementType] = useState<string>('technical_cooperation')
   const [value, setValue] = useState('')

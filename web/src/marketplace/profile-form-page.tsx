@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { romeToday } from '../../../src/platform/rome-time'
 import { useSession } from '../accounts/session'
 import { SignInRequired } from '../accounts/sign-in-required'
 import { useClusters } from '../districts/use-clusters'
@@ -33,7 +34,7 @@ export function ProfileNewPage(): ReactElement {
       </div>
     )
   }
-  const initial = emptyProfileForm({ organisationId: user.organisations[0]?.id ?? '', districtSlug: '', language, today: new Date() })
+  const initial = emptyProfileForm({ organisationId: user.organisations[0]?.id ?? '', districtSlug: '', language, today: romeToday() })
   return (
     <div className="page">
       <MarketplaceNav />

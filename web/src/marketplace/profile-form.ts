@@ -38,13 +38,13 @@ export type ProfileInput = {
   expiresOn: string
 }
 
-/** Six months from `today`: the usual life of a partnering profile. */
-export function defaultExpiry(today: Date): string {
-  const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 6, today.getUTCDate()))
-  return date.toISOString().slice(0, 10)
+/** Six months from `today` ("YYYY-MM-DD"): the usual life of a partnering profile. */
+export function defaultExpiry(today: string): string {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(year, month - 1 + 6, day)).toISOString().slice(0, 10)
 }
 
-export function emptyProfileForm(options: { organisationId: string; districtSlug: string; language: 'it' | 'en'; today: Date }): ProfileFormState {
+export function emptyProfileForm(options: { organisationId: string; districtSlug: string; language: 'it' | 'en'; today: string }): ProfileFormState {
   return {
     organisationId: options.organisationId,
     kind: 'technology_request',

@@ -11,7 +11,8 @@ import { Pagination } from '../platform/pagination'
 import { useApi } from '../platform/use-api'
 import { useDebounced } from '../platform/use-debounced'
 import { useLanguage } from '../platform/use-language'
-import { budgetText, consortiumLink, daysUntil, romeToday } from './topic-view'
+import { romeToday } from '../../../src/platform/rome-time'
+import { budgetText, consortiumLink, daysUntil } from './topic-view'
 import { topicStatuses, type DistrictRef, type MineResponse, type Reason, type TopicPage, type TopicSummary } from './types'
 
 const pageSize = 20

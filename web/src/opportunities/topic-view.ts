@@ -20,9 +20,3 @@ export function daysUntil(today: string, deadline: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
 }
 
-const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** Today's date in Rome, where deadlines are counted. */
-export function romeToday(now: Date = new Date()): string {
-  return romeDay.format(now)
-}

@@ -1,4 +1,4 @@
-import { toRomeInput } from '../calendar'
+import { toRomeLocal } from '../../../../src/platform/rome-time'
 import type { BrokerageView, Role } from './types'
 
 // The organiser's configuration form as strings a form can hold, and its conversion to the API's body.
@@ -68,14 +68,14 @@ export const defaultRoles: Role[] = [
 
 /** A sensible first configuration for an event: one session over the event's first day, 20-minute meetings. */
 export function defaultDraft(event: { startsAt: string; endsAt: string }, now: Date = new Date()): ConfigDraft {
-  const start = toRomeInput(event.startsAt)
-  const end = toRomeInput(event.endsAt)
+  const start = toRomeLocal(event.startsAt)
+  const end = toRomeLocal(event.endsAt)
   const sameDay = start.slice(0, 10) === end.slice(0, 10)
-  const dayBefore = toRomeInput(new Date(new Date(event.startsAt).getTime() - 86_400_000))
+  const dayBefore = toRomeLocal(new Date(new Date(event.startsAt).getTime() - 86_400_000))
   return {
-    registrationOpensAt: toRomeInput(now),
+    registrationOpensAt: toRomeLocal(now),
     registrationClosesAt: dayBefore,
-    bookingOpensAt: toRomeInput(now),
+    bookingOpensAt: toRomeLocal(now),
     bookingClosesAt: dayBefore,
     sessions: [{ day: start.slice(0, 10), start: start.slice(11), end: sameDay ? end.slice(11) : '18:00', breaks: '' }],
     meetingMinutes: '20',
@@ -91,10 +91,10 @@ export function defaultDraft(event: { startsAt: string; endsAt: string }, now: D
 
 export function draftFromView(view: BrokerageView): ConfigDraft {
   return {
-    registrationOpensAt: toRomeInput(view.registrationOpensAt),
-    registrationClosesAt: toRomeInput(view.registrationClosesAt),
-    bookingOpensAt: toRomeInput(view.bookingOpensAt),
-    bookingClosesAt: toRomeInput(view.bookingClosesAt),
+    registrationOpensAt: toRomeLocal(view.registrationOpensAt),
+    registrationClosesAt: toRomeLocal(view.registrationClosesAt),
+    bookingOpensAt: toRomeLocal(view.bookingOpensAt),
+    bookingClosesAt: toRomeLocal(view.bookingClosesAt),
     sessions: view.sessions.map((s) => ({ id: s.id, day: s.day, start: s.start, end: s.end, breaks: formatBreaks(s.breaks) })),
     meetingMinutes: String(view.meetingMinutes),
     tables: String(view.tables),
