@@ -5,18 +5,19 @@ import { migrate } from './platform/migrate.js'
 import { seedIfEmpty } from './demo/seed.js'
 import { loadReferenceData } from './reference.js'
 import { runDailyJobs } from './daily.js'
-import { loadQueryExpander } from './matchmaking/expander-plugin.js'
+import { loadConfiguredExpander } from './matchmaking/expander-plugin.js'
 
 const config = loadConfig()
 // Loaded first, so that a module that cannot serve stops the start-up before the database is touched. It only
 // warns while answering queries, by which time the app (and its logger) exists.
-const queryExpander = config.queryExpanderModule ? await loadQueryExpander(config.queryExpanderModule, (message) => app.log.warn(message)) : undefined
+const configuredExpander = await loadConfiguredExpander(config, (message) => app.log.warn(message))
+const queryExpander = configuredExpander?.expander
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 await migrate(handle)
 await loadReferenceData(handle.db)
 const seeded = await seedIfEmpty(handle.db)
 const app = await buildApp({ db: handle.db, config, logger: true, serveWeb: true, queryExpander })
-if (config.queryExpanderModule) app.log.info({ module: config.queryExpanderModule }, 'query expander plugged in')
+if (configuredExpander) app.log.info({ expander: configuredExpander.description }, 'query expander plugged in')
 app.log.info(
   { backend: handle.backend, demoData: seeded ? 'loaded into the empty database' : 'not loaded (database has data)' },
   'database ready',

@@ -1,6 +1,6 @@
 import { loadConfig } from '../platform/config.js'
 import { runDailyJobs } from '../daily.js'
-import { loadQueryExpander } from '../matchmaking/expander-plugin.js'
+import { loadConfiguredExpander } from '../matchmaking/expander-plugin.js'
 import { withDatabase, type Command } from './shared.js'
 
 export const dailyCommand: Command = {
@@ -11,7 +11,7 @@ export const dailyCommand: Command = {
   run: async () => {
     await withDatabase(async ({ db }) => {
       const config = loadConfig()
-      const expander = config.queryExpanderModule ? await loadQueryExpander(config.queryExpanderModule, (message) => console.warn(message)) : undefined
+      const expander = (await loadConfiguredExpander(config, (message) => console.warn(message)))?.expander
       const report = await runDailyJobs(db, config.publicUrl, expander)
       console.log(`profiles expired: ${report.profilesExpired}, expiry reminders queued: ${report.remindersQueued}, needs routed: ${report.needsRouted}, digests queued: ${report.digestsQueued}, six-month follow-ups asked: ${report.laterFollowUpsAsked}`)
     })

@@ -1,24 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../platform/testing.js'
-import type { QueryExpander } from './query-expansion.js'
-import { defaultQueryExpander, searchProfiles } from './search.js'
+import { loadConfiguredExpander } from './expander-plugin.js'
+import { searchProfiles } from './search.js'
 
-// An operator's expander (here: one invented word that means marble) reaches the marketplace search through the app.
-const lunastone: QueryExpander = {
-  expand: async (query) => {
-    const { groups } = await defaultQueryExpander.expand(query)
-    return { groups: groups.map((group) => (group.includes('lunastone') ? [...group, 'marmo', 'marble'] : group)) }
-  },
-}
+// Word vectors read from a folder, as an operator configures them with CLOCK_WORD_VECTORS: in this space an
+// invented word, "lunastone", lies next to marble and its Italian word. Only the vectors know it.
+const vectors = ['lunastone 1 0.05 0', 'marble 0.97 0.1 0', 'marmo 0.95 0 0.1', 'laser 0 0 1'].join('\n')
 
 let ctx: TestContext
 beforeAll(async () => {
-  ctx = await createTestContext({ queryExpander: lunastone })
+  const folder = mkdtempSync(join(tmpdir(), 'clock-vectors-'))
+  writeFileSync(join(folder, 'aligned.vec'), vectors)
+  const configured = await loadConfiguredExpander({ queryExpanderModule: undefined, wordVectorsFolder: folder, wordVectorsMaxWords: 1000 }, () => {})
+  ctx = await createTestContext({ queryExpander: configured?.expander })
 })
 afterAll(async () => ctx.close())
 
-describe('the search with a plugged-in query expander', () => {
-  it('finds what only the plug-in knows the word for', async () => {
+describe('the search with a plugged-in query expander (word vectors)', () => {
+  it('finds what only the word vectors know the word for', async () => {
     const shipped = await searchProfiles(ctx.db, { q: 'lunastone', page: 1, pageSize: 20 })
     expect(shipped.items.filter((item) => /marm|marble/i.test(item.title))).toHaveLength(0)
 

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
+import type { Config } from '../platform/config.js'
 import type { ExpandedQuery, QueryExpander } from './query-expansion.js'
 import { defaultQueryExpander } from './search.js'
+import { createWordVectorExpander, readWordVectors } from './word-vectors.js'
 
 /**
  * An operator's own query expander (say, an embedding model read from a local folder), named by
@@ -19,6 +21,34 @@ export type QueryExpanderPlugin = {
 const maxGroups = 30
 const maxAlternatives = 20
 const expandedQuery = z.object({ groups: z.array(z.array(z.string())) })
+
+export type ConfiguredExpander = { expander: QueryExpander; description: string }
+
+/**
+ * The query expander the configuration asks for: the operator's module (`CLOCK_QUERY_EXPANDER`), the shipped one
+ * widened by a folder of word vectors (`CLOCK_WORD_VECTORS`), or none (the shipped one alone). Anything that
+ * cannot serve stops the start-up with the reason.
+ */
+export async function loadConfiguredExpander(
+  config: Pick<Config, 'queryExpanderModule' | 'wordVectorsFolder' | 'wordVectorsMaxWords'>,
+  warn: (message: string) => void,
+): Promise<ConfiguredExpander | undefined> {
+  if (config.queryExpanderModule && config.wordVectorsFolder) throw new Error('set CLOCK_QUERY_EXPANDER or CLOCK_WORD_VECTORS, not both')
+  if (config.queryExpanderModule) return { expander: await loadQueryExpander(config.queryExpanderModule, warn), description: `module ${config.queryExpanderModule}` }
+  if (!config.wordVectorsFolder) return undefined
+  if (!Number.isInteger(config.wordVectorsMaxWords) || config.wordVectorsMaxWords < 1) throw new Error('CLOCK_WORD_VECTORS_MAX_WORDS: a whole number of words, 1 or more')
+  let report: Awaited<ReturnType<typeof readWordVectors>>
+  try {
+    report = await readWordVectors(config.wordVectorsFolder, config.wordVectorsMaxWords)
+  } catch (error) {
+    throw new Error(`CLOCK_WORD_VECTORS: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const { vectors, files, skippedLines } = report
+  return {
+    expander: guardedExpander(createWordVectorExpander(vectors, defaultQueryExpander), defaultQueryExpander, warn),
+    description: `word vectors from ${files.join(', ')} in ${config.wordVectorsFolder}: ${vectors.wordCount} words of ${vectors.dimension} dimensions${skippedLines > 0 ? `, ${skippedLines} malformed lines skipped` : ''}`,
+  }
+}
 
 export async function loadQueryExpander(modulePath: string, warn: (message: string) => void): Promise<QueryExpander> {
   let plugin: Partial<QueryExpanderPlugin>

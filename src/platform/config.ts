@@ -10,6 +10,10 @@ export type Config = {
   logLevel: string
   /** An ES module with the operator's own query expander (see matchmaking/expander-plugin.ts); unset: the shipped one. */
   queryExpanderModule: string | undefined
+  /** A folder of word vectors (.vec files) that widen the shipped expander (see matchmaking/word-vectors.ts). */
+  wordVectorsFolder: string | undefined
+  /** How many words of each .vec file to keep (the most frequent come first). */
+  wordVectorsMaxWords: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CLOCK_SECURE_COOKIES !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     queryExpanderModule: env.CLOCK_QUERY_EXPANDER || undefined,
+    wordVectorsFolder: env.CLOCK_WORD_VECTORS ? resolve(env.CLOCK_WORD_VECTORS) : undefined,
+    wordVectorsMaxWords: Number(env.CLOCK_WORD_VECTORS_MAX_WORDS ?? 30_000),
   }
 }
