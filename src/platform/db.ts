@@ -33,7 +33,12 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
 }
 
 function openPostgres(connectionString: string): DbHandle {
-  const pool = new pg.Pool({ connectionString, max: 10, options: `-c TimeZone=${timeZone}` })
+  const pool = new pg.Pool({ connectionString, max: 10 })
+  // Queued before any other query of a new connection (pg runs a client's queries in order). A SET rather than
+  // a startup option, which connection poolers such as PgBouncer may refuse.
+  pool.on('connect', (client) => {
+    client.query(`SET TIME ZONE '${timeZone}'`).catch((error: unknown) => console.error(`database: cannot set the time zone: ${error instanceof Error ? error.message : String(error)}`))
+  })
   // An idle connection dropped by the server (restart, failover) must not take the process down: the pool
   // discards it and the next query opens a new one.
   pool.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`))
