@@ -3,21 +3,27 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { foldText, looseStem, type ExpandedQuery, type QueryExpander } from './query-expansion.js'
 
+// A unit vector's values lie in [-1, 1]: stored as whole numbers in [-127, 127].
+const levels = 127
+
 /**
  * Word vectors in the text format of fastText and GloVe: one word a line followed by its values, optionally after
  * a "count dimension" header line. Files of the same space can be read together: fastText's aligned vectors for
  * Italian and English (`wiki.it.align.vec`, `wiki.en.align.vec`) put both languages in one space, so that the
  * nearest neighbours of an Italian word include its English translations. Such files list words by frequency, so
  * the first lines of each are the ones worth keeping in memory.
+ *
+ * Vectors are kept scaled to length 1 and rounded to 8 bits a value: a quarter of the memory of 32-bit floats, and
+ * a faster scan, for similarities off by about a hundredth.
  */
 export class WordVectors {
   private readonly index = new Map<string, number>()
   private readonly words: string[] = []
-  private values: Float32Array
+  private values: Int8Array
   private size = 0
 
   constructor(readonly dimension: number, capacity = 1024) {
-    this.values = new Float32Array(Math.max(1, capacity) * dimension)
+    this.values = new Int8Array(Math.max(1, capacity) * dimension)
   }
 
   get wordCount(): number {
@@ -25,7 +31,7 @@ export class WordVectors {
   }
 
   has(word: string): boolean {
-    return this.index.has(word)
+    return this.index.has(foldText(word).trim())
   }
 
   /**
@@ -39,13 +45,13 @@ export class WordVectors {
     for (let i = 0; i < vector.length; i += 1) norm += (vector[i] as number) ** 2
     if (!(norm > 0) || !Number.isFinite(norm)) return false
     if ((this.size + 1) * this.dimension > this.values.length) {
-      const grown = new Float32Array(this.values.length * 2)
+      const grown = new Int8Array(this.values.length * 2)
       grown.set(this.values)
       this.values = grown
     }
-    const scale = 1 / Math.sqrt(norm)
+    const scale = levels / Math.sqrt(norm)
     const offset = this.size * this.dimension
-    for (let i = 0; i < vector.length; i += 1) this.values[offset + i] = (vector[i] as number) * scale
+    for (let i = 0; i < vector.length; i += 1) this.values[offset + i] = Math.round((vector[i] as number) * scale)
     this.index.set(folded, this.size)
     this.words.push(folded)
     this.size += 1
@@ -61,7 +67,7 @@ export class WordVectors {
     const best: { word: string; similarity: number }[] = []
     for (let other = 0; other < this.size; other += 1) {
       if (other === position) continue
-      const similarity = dot(query, values, other * dimension)
+      const similarity = dot(query, values, other * dimension) / (levels * levels)
       if (similarity < minSimilarity || (best.length === count && similarity <= (best[count - 1] as { similarity: number }).similarity)) continue
       const at = best.findIndex((entry) => entry.similarity < similarity)
       best.splice(at === -1 ? best.length : at, 0, { word: this.words[other] as string, similarity })
@@ -72,7 +78,7 @@ export class WordVectors {
 }
 
 /** The dot product of `query` with the vector starting at `offset` in `values`, four terms a step (it is the hot loop). */
-function dot(query: Float32Array, values: Float32Array, offset: number): number {
+function dot(query: Int8Array, values: Int8Array, offset: number): number {
   const length = query.length
   let a = 0
   let b = 0
