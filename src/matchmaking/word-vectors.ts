@@ -30,6 +30,11 @@ export class WordVectors {
     return this.size
   }
 
+  /** The word at a position (modulo the count), in the order read: for samples. */
+  sampleWord(position: number): string {
+    return this.words[position % this.size] as string
+  }
+
   has(word: string): boolean {
     return this.index.has(foldText(word).trim())
   }
