@@ -3,6 +3,13 @@
 
 export const budgetSources = ['national', 'regional', 'eu_structural', 'private'] as const
 
+/** A proposal's partner as the funding rules see it, and the size class of an undertaking. */
+export const partnerTypes = ['startup', 'sme', 'large', 'research', 'university', 'other'] as const
+export const partnerSizeClasses = ['micro', 'small', 'medium', 'large'] as const
+
+/** The effective-collaboration conditions that raise the aid intensity. */
+export const collaborationKinds = ['smeCollaboration', 'researchOrganisations', 'wideDissemination'] as const
+
 export const attachmentKinds = ['call_text', 'form', 'annex', 'template', 'other'] as const
 export const attachmentLanguages = ['it', 'en', 'both'] as const
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { plainText, requiredText, taxonomyCodes } from '../platform/validation.js'
 import { evaluationSettings } from './evaluation/evaluation.schema.js'
-import { budgetSources } from './call-terms.js'
+import { budgetSources, collaborationKinds, partnerSizeClasses, partnerTypes } from './call-terms.js'
 
 const cents = z.number().int().min(0).max(10_000_000_000_000)
 const instant = z.iso.datetime({ offset: true })
@@ -179,8 +179,8 @@ export const proposalChanges = z
   .strict()
 export type ProposalChanges = z.infer<typeof proposalChanges>
 
-const partnerType = z.enum(['startup', 'sme', 'large', 'research', 'university', 'other'])
-const sizeClass = z.enum(['micro', 'small', 'medium', 'large'])
+const partnerType = z.enum(partnerTypes)
+const sizeClass = z.enum(partnerSizeClasses)
 
 export const proposalPartner = z.object({
   organisationId: z.string(),
@@ -234,7 +234,7 @@ export const checkResult = z.object({ rule: z.string(), passed: z.boolean(), mes
 export const eligibilityResult = z.object({ eligible: z.boolean(), checks: z.array(checkResult) })
 
 export const grantResult = z.object({
-  collaboration: z.array(z.enum(['smeCollaboration', 'researchOrganisations', 'wideDissemination'])),
+  collaboration: z.array(z.enum(collaborationKinds)),
   partners: z.array(
     z.object({
       organisationId: z.string(),

@@ -1,3 +1,4 @@
+import type { collaborationKinds } from '../call-terms.js'
 import {
   eligibleCosts,
   FULL_INTENSITY_BP,
@@ -23,7 +24,7 @@ export const DEFAULT_RESEARCH_ORGANISATION_BP = FULL_INTENSITY_BP
 export type Intensity = { industrialResearch: number; experimentalDevelopment: number }
 
 /** Which conditions of art. 25(6)(b) hold; any one earns every undertaking the 15 points. */
-export type CollaborationCondition = 'smeCollaboration' | 'researchOrganisations' | 'wideDissemination'
+export type CollaborationCondition = (typeof collaborationKinds)[number]
 
 export type PartnerGrant = {
   name: string

@@ -2,8 +2,10 @@
 // intensities are integer basis points (1 bp = 0.01 %, so 10 000 bp = 100 %), which keeps every
 // percentage the rules use (50 %, 25 %, +10, +20, +15, the 80 % cap, 0.8 for research organisations) exact.
 
-export type PartnerType = 'startup' | 'sme' | 'large' | 'research' | 'university' | 'other'
-export type SizeClass = 'micro' | 'small' | 'medium' | 'large'
+import type { partnerSizeClasses, partnerTypes } from '../call-terms.js'
+
+export type PartnerType = (typeof partnerTypes)[number]
+export type SizeClass = (typeof partnerSizeClasses)[number]
 
 export type Costs = { industrialResearch: number; experimentalDevelopment: number; other: number }
 
