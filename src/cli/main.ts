@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createAdminCommand } from './create-admin.js'
 import { dailyCommand } from './daily.js'
+import { expandCommand } from './expand.js'
 import { exportCommand } from './export.js'
 import { commandUsageText, helpCommand, usageText } from './help.js'
 import { importCommand } from './import.js'
@@ -18,6 +19,7 @@ const commands: readonly Command[] = [
   exportCommand,
   outboxCommand,
   dailyCommand,
+  expandCommand,
   eligibilityCommand,
   grantCommand,
   helpCommand(() => commands),
