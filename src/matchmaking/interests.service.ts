@@ -95,7 +95,6 @@ export async function interestRef(db: Db, id: string): Promise<InterestRef & { i
   return { id: row.id, status: row.status, profileId: row.profile_id, ownerOrganisationId: row.owner_id, interestedOrganisationId: row.organisation_id }
 }
 
-
 export async function expressInterest(db: Db, actorId: string, profileId: string, organisationId: string, message: string): Promise<string> {
   const profile = await profileRef(db, profileId)
   if (profile.status !== 'published') throw new AppError('conflict', { messageKey: 'error.profile_not_open' })

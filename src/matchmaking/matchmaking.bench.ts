@@ -418,8 +418,6 @@ async function reuse(handle: DbHandle): Promise<Seeded> {
 
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(0)
 
-
-
 /** The demo generator was written for hundreds of rows: at 100,000 a few VAT numbers repeat, which the unique index refuses. */
 function withUniqueVatNumbers(organisations: DemoOrganisation[]): DemoOrganisation[] {
   const seen = new Set<string>()

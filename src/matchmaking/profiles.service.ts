@@ -191,7 +191,6 @@ function assertTrlApplies(kind: ProfileKind, trl: number | null | undefined): vo
   if (trl !== null && trl !== undefined && !kindsWithTrl.includes(kind)) throw invalidField('trl', 'validation.trl_not_applicable')
 }
 
-
 type Columns = {
   kind?: ProfileKind
   cluster_id?: string
@@ -301,7 +300,7 @@ async function assertComplete(db: Db, id: string): Promise<void> {
   }
   const tags = await db.selectFrom('profile_taxonomy').select('taxonomy_code').where('profile_id', '=', id).limit(1).execute()
   if (tags.length === 0) throw invalidField('taxonomy', 'validation.required_to_submit')
-  if (profile.expires_on <= (romeToday())) throw invalidField('expiresOn', 'validation.expiry_not_future')
+  if (profile.expires_on <= romeToday()) throw invalidField('expiresOn', 'validation.expiry_not_future')
 }
 
 export async function submitProfile(db: Db, actorId: string, id: string): Promise<void> {

@@ -29,8 +29,6 @@ export function loadDemoTopics(): DemoTopic[] {
   return JSON.parse(readFileSync(new URL('./demo-topics.json', import.meta.url), 'utf8')) as DemoTopic[]
 }
 
-
-
 /** The demo topics as of a given Rome day: closed past their deadline, forthcoming before their opening. */
 export function demoTopicsAsOf(today: string, topics: readonly DemoTopic[] = loadDemoTopics()): EuTopic[] {
   return topics.map((topic) => ({

@@ -124,7 +124,6 @@ export async function seedDemoBrokerage(db: Db): Promise<void> {
   if (first) await sendRequest(db, first.actor, event.id, adminParticipant, 'Abbiamo un laboratorio di prove sui rivestimenti: ci incontriamo?')
 }
 
-
 async function register(db: Db, eventId: string, person: Person, role: string, offer: string, request: string): Promise<string> {
   await registerParticipant(db, person.actor, eventId, { role, offer, request, organisationId: person.organisationId, taxonomyCodes: person.codes, profileIds: [], blockedSlots: [] })
   const row = await db.selectFrom('brokerage_participants').select('id').where('event_id', '=', eventId).where('user_id', '=', person.userId).executeTakeFirstOrThrow()

@@ -39,7 +39,6 @@ type Form = {
   faq: FaqEntry[]
 }
 
-
 function emptyForm(): Form {
   return {
     titleIt: '',
