@@ -1,10 +1,10 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { romeDate } from '../../../src/platform/rome-time'
 import { formatDate } from '../platform/format'
 import { localized, useLanguage } from '../platform/use-language'
 import { useTaxonomy } from '../taxonomy/use-taxonomy'
-import { romeDate } from '../../../src/platform/rome-time'
 import { romeTime } from './calendar'
 import type { DistrictRef, EventSummary, SharedReasons } from './types'
 
