@@ -207,6 +207,18 @@ describe('POST /api/consortium/suggestions', () => {
     expect(byName(suggestions, 'Istituto Materiali Compositi')!.reasons[0]!.text).toBe('Competenze in Tecnologia dei materiali polimerici e compositi')
   })
 
+  it('compares an idea written in Italian with past projects titled in English', async () => {
+    // No partner given: only the topic can single out the German institute, whose one project is on laser
+    // processing of ornamental stone; "lavorazione" and "pietra ornamentale" reach it through their English.
+    const response = await suggest({ title: 'Lavorazione della pietra ornamentale', partners: [] }, { language: 'it' })
+    expect(response.status).toBe(200)
+    const institute = byName(response.body.suggestions as Suggestion[], 'STEIN INSTITUT EV')!
+    const topic = institute.reasons.find((reason) => reason.code === 'similar_topic')!
+    expect(topic.text).toMatch(/^Progetti passati su temi vicini: /)
+    expect(topic.text).toContain('processing')
+    expect(topic.text).toMatch(/ornamental|stone/)
+  })
+
   it('takes partners outside the directory by name and country', async () => {
     const response = await suggest({ title: 'Stone', partners: [{ name: 'Stein Institut EV', country: 'de' }] })
     expect(response.status).toBe(200)

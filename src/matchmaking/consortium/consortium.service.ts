@@ -293,14 +293,16 @@ export async function suggestPartners(db: Db, request: SuggestionRequest, expand
 
   const collaboration = await collaborationCorpus(db)
   const labels = await bilingualNames(db, 'taxonomy_nodes', codes)
-  // The chosen taxonomy says what the idea is about: its English labels speak the corpus's language.
-  const description = [request.description ?? '', ...codes.map((code) => labels.get(code)?.en ?? '')].join(' ')
+  const concepts = await ideaConcepts(expander, request.title, request.description ?? '')
+  // Past projects are mostly titled in English: the chosen taxonomy's English labels and the idea's words in the
+  // other language (an Italian idea's English equivalents) let the engine compare the idea with them.
+  const description = [request.description ?? '', ...codes.map((code) => labels.get(code)?.en ?? ''), ...concepts.flatMap((group) => group.slice(1))].join(' ')
   const history = recommendPartners(collaboration.index, { title: request.title, description, partners: partners.map((p) => p.input) }, historyPool)
 
   const idOf = (key: string): string | null => collaboration.organisationByKey.get(key) ?? null
   const historyIds = history.map((h) => idOf(h.key) ?? `key:${h.key}`).filter((id) => !partnerIds.includes(id))
   const competent = await competenceCandidates(db, codes, partnerIds)
-  const termsOf = await textCandidates(db, await ideaConcepts(expander, request.title, request.description ?? ''), partnerIds)
+  const termsOf = await textCandidates(db, concepts, partnerIds)
   const registryIds = [...new Set([...competent, ...termsOf.keys()])]
   const details = await registryDetails(db, [...new Set([...registryIds, ...history.flatMap((h) => idOf(h.key) ?? [])])])
 
