@@ -124,6 +124,9 @@ export type Recommendation = {
  * type from ../shared/data/cordis-public-subsets/h2020_2017_orgs, 86 in-sample), and BM25 of the given partners'
  * names against the names of a candidate's past partners (86). Hits come from organisations with four or more
  * corpus projects (83 of 85 on dev); of the 235 queries hiding one with three or fewer, two are found.
+ * Nor does ../shared/data/cordis-public-subsets/fp7_warehouse_sql add anything: 372 of train's multi-partner
+ * projects match one of its projects by title or acronym, but 244 of those are FP7-ICT, too coarse a programme to
+ * tell candidates apart, and its participation table is missing.
  */
 export const featureNames = [
   'popularity', // log(1 + corpus projects)
