@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
+import { createRandom, type Random } from '../demo/random.js'
 import type { Db } from '../platform/db.js'
 import { romeDate } from '../platform/rome-time.js'
-import { createRandom, type Random } from '../demo/random.js'
 import type { CallCreate } from './calls.schema.js'
 import { createCall, publishCall } from './calls.service.js'
 import { evaluateDemoCall } from './evaluation/evaluation.demo.js'

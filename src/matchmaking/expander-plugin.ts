@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Config } from '../platform/config.js'
 import type { ExpandedQuery, QueryExpander } from './query-expansion.js'
 import { defaultQueryExpander } from './search.js'
-import { createWordVectorExpander, readWordVectors } from './word-vectors.js'
+import { createWordVectorExpander, readWordVectors, type WordVectorsReport } from './word-vectors.js'
 
 /**
  * An operator's own query expander (say, an embedding model read from a local folder), named by
@@ -37,7 +37,7 @@ export async function loadConfiguredExpander(
   if (config.queryExpanderModule) return { expander: await loadQueryExpander(config.queryExpanderModule, warn), description: `module ${config.queryExpanderModule}` }
   if (!config.wordVectorsFolder) return undefined
   if (!Number.isInteger(config.wordVectorsMaxWords) || config.wordVectorsMaxWords < 1) throw new Error('CLOCK_WORD_VECTORS_MAX_WORDS: a whole number of words, 1 or more')
-  let report: Awaited<ReturnType<typeof readWordVectors>>
+  let report: WordVectorsReport
   try {
     report = await readWordVectors(config.wordVectorsFolder, config.wordVectorsMaxWords)
   } catch (error) {

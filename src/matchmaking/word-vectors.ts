@@ -129,7 +129,8 @@ export async function readWordVectors(folder: string, maxWordsPerFile: number): 
       first = false
       if (header || line.trim() === '') continue
       const parsed = parseVectorLine(line)
-      vectors ??= parsed ? new WordVectors(parsed.values.length, Math.min(maxWordsPerFile * files.length, 16_384)) : undefined
+      // The first vector read sets the dimension of the space.
+      if (parsed) vectors ??= new WordVectors(parsed.values.length, Math.min(maxWordsPerFile * files.length, 16_384))
       if (!parsed || !vectors || parsed.values.length !== vectors.dimension) {
         skippedLines += 1
         continue
